@@ -1,0 +1,38 @@
+"""Product querysets shared by the catalogue, the home page and the sitemap, free of N+1 queries."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+from oscar.core.loading import get_model
+
+FEATURED_RANGE_SLUG = "polecane"
+
+
+def browsable_products() -> QuerySet:
+    """Public, canonical products with what a product card shows (picture, price, seller)."""
+    product_model = get_model("catalogue", "Product")
+    stockrecord_model = get_model("partner", "StockRecord")
+    return (
+        product_model.objects.browsable()
+        .select_related("product_class")
+        .prefetch_related(
+            "images",
+            Prefetch(
+                "stockrecords",
+                queryset=stockrecord_model.objects.select_related("partner", "partner__powiat"),
+            ),
+        )
+    )
+
+
+def featured_products(limit: int) -> list:
+    """Products in Oscar's 'polecane' range (kept in the dashboard), else the newest ones."""
+    range_model = get_model("offer", "Range")
+    featured_range = range_model.objects.filter(slug=FEATURED_RANGE_SLUG).first()
+    products = browsable_products().order_by("-date_created")
+    if featured_range is not None:
+        chosen = products.filter(includes=featured_range)
+        result = list(chosen[:limit])
+        if result:
+            return result
+    return list(products[:limit])

@@ -1,0 +1,162 @@
+"""Whole-page cache for anonymous visitors, shared by all workers, invalidated on content change.
+
+Why our own middleware and not Django's cache middleware: Oscar's BasketMiddleware touches
+`request.user` on every request, so every response varies on Cookie and any analytics cookie
+would split the cache. Here the rule is simpler: anonymous GETs of public pages are cached by
+URL; a response that sets a cookie (a CSRF token, a basket) is never stored. Invalidation bumps
+a generation number kept in the same shared cache, so every worker sees it at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
+from django.utils.functional import empty
+from wagtail.signals import page_published, page_unpublished
+
+GENERATION_KEY = "pagecache:generation"
+BASKET_COUNT_COOKIE = "basket_count"
+
+# Never cached: admin, the shop's personal pages, anything with a user in it.
+NEVER_CACHED = re.compile(
+    r"^/(?:[a-z]{2}/)?(?:admin|django-admin|sklep/(?:basket|checkout|accounts|dashboard|"
+    r"wishlists|password-reset|search|offers))(?:/|$)"
+)
+CACHEABLE_QUERY_KEYS = {"page", "sort_by", "category"}
+
+
+def generation() -> int:
+    """The current cache generation; a new one makes every stored page stale."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = int(time.time() * 1000)
+        cache.add(GENERATION_KEY, value, None)
+        value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def invalidate_pages(**_kwargs: object) -> None:
+    """Forget every cached page (called on publish, product, stock and settings changes)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, int(time.time() * 1000), None)
+
+
+def _cache_key(request: HttpRequest) -> str:
+    digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
+    return f"pagecache:{generation()}:{digest}"
+
+
+def _is_cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if NEVER_CACHED.match(request.path):
+        return False
+    if set(request.GET) - CACHEABLE_QUERY_KEYS:
+        return False
+    if "messages" in request.COOKIES:  # a pending flash message must be shown, not a copy
+        return False
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store whole pages for anonymous visitors."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        self.seconds = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self.seconds or not _is_cacheable_request(request):
+            return self.get_response(request)
+        key = _cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self._is_storable(request, response):
+            response["Cache-Control"] = "max-age=0, must-revalidate"
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            cache.set(key, response, self.seconds)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _is_storable(request: HttpRequest, response: HttpResponse) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and response.get("Content-Type", "").startswith("text/html")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-cache" not in response.get("Cache-Control", "")
+            and not getattr(getattr(request, "_messages", None), "used", False)
+            and _is_cacheable_request(request)  # the view may have logged someone in
+        )
+
+
+class BasketCountCookieMiddleware:
+    """Keep a JS-readable basket count cookie, so cached pages can show the basket size."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if getattr(request, "_basket_count_reset", False):
+            response.delete_cookie(BASKET_COUNT_COOKIE)
+            return response
+        basket = getattr(request, "basket", None)
+        if basket is None or getattr(basket, "_wrapped", empty) is empty:
+            return response  # the view never loaded the basket: nothing new to tell
+        count = str(basket.num_items if basket.id else 0)
+        if request.COOKIES.get(BASKET_COUNT_COOKIE) != count:
+            response.set_cookie(
+                BASKET_COUNT_COOKIE,
+                count,
+                max_age=settings.OSCAR_BASKET_COOKIE_LIFETIME,
+                samesite="Lax",
+                secure=getattr(settings, "SESSION_COOKIE_SECURE", False),
+                httponly=False,  # read by static/js/portal.js; holds a number only
+            )
+        return response
+
+
+@receiver(user_logged_in)
+@receiver(user_logged_out)
+def _reset_basket_count(sender: object, request: HttpRequest | None = None, **_: object) -> None:
+    """Login merges baskets and logout forgets one: let the next basket view say the count."""
+    if request is not None:
+        request._basket_count_reset = True
+
+
+page_published.connect(invalidate_pages, dispatch_uid="pagecache-published")
+page_unpublished.connect(invalidate_pages, dispatch_uid="pagecache-unpublished")
+
+# Shop data shown on cached pages (catalogue, product cards on the home page).
+_SHOP_MODELS = [
+    "catalogue.Product",
+    "catalogue.ProductImage",
+    "catalogue.Category",
+    "catalogue.ProductCategory",
+    "partner.StockRecord",
+    "partner.Partner",
+    "organisations.Organisation",
+    "home.SiteSettings",
+]
+for _label in _SHOP_MODELS:
+    post_save.connect(invalidate_pages, sender=_label, dispatch_uid=f"pagecache-save-{_label}")
+    post_delete.connect(invalidate_pages, sender=_label, dispatch_uid=f"pagecache-del-{_label}")

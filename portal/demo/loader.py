@@ -1,0 +1,312 @@
+"""Builds the demo region; every step updates what exists, so running it twice changes nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from anyascii import anyascii
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sites.models import Site as DjangoSite
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils.text import slugify
+from localflavor.pl.pl_administrativeunits import ADMINISTRATIVE_UNIT_CHOICES
+from oscar.core.loading import get_model
+from wagtail.models import Locale, Page, Site
+
+from home.models import ContentPage, HomePage, SiteSettings
+from marketplace.products import FEATURED_RANGE_SLUG
+from portal.organisations import roles
+from portal.organisations.models import ConsortiumMember, Organisation, Powiat
+
+from . import data, pages, region
+from .pictures import draw_picture
+
+DEMO_PASSWORD = "demo-es-2026"
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductImage = get_model("catalogue", "ProductImage")
+Partner = get_model("partner", "Partner")
+PartnerAddress = get_model("partner", "PartnerAddress")
+StockRecord = get_model("partner", "StockRecord")
+Country = get_model("address", "Country")
+Range = get_model("offer", "Range")
+
+
+def slug_of(text: str) -> str:
+    """A URL slug that folds every Polish letter (ł included, which slugify alone drops)."""
+    return slugify(anyascii(text))
+
+
+class DemoLoader:
+    """Loads the demo region step by step and remembers what it made, for the summary."""
+
+    def __init__(self, stdout=None) -> None:
+        self.stdout = stdout
+        self.accounts: list[tuple[str, str]] = []
+
+    def say(self, message: str) -> None:
+        if self.stdout is not None:
+            self.stdout.write(message)
+
+    @transaction.atomic
+    def run(self) -> None:
+        self.load_powiats()
+        self.load_organisations()
+        self.load_catalogue()
+        self.load_pages()
+        self.load_accounts()
+
+    # Region -----------------------------------------------------------------------------
+    def load_powiats(self) -> None:
+        codes = [code for code, _name in ADMINISTRATIVE_UNIT_CHOICES]
+        first, last = codes.index(region.FIRST_POWIAT), codes.index(region.LAST_POWIAT)
+        names = dict(ADMINISTRATIVE_UNIT_CHOICES)
+        for code in codes[first : last + 1]:
+            Powiat.objects.update_or_create(
+                code=code,
+                defaults={
+                    "name": str(names[code]),
+                    "voivodeship": region.VOIVODESHIP,
+                    "is_city": code in region.CITIES_WITH_POWIAT_RIGHTS,
+                },
+            )
+        self.powiats = {p.code: p for p in Powiat.objects.filter(voivodeship=region.VOIVODESHIP)}
+        self.say(f"powiats: {len(self.powiats)}")
+
+    def load_organisations(self) -> None:
+        rops_data = dict(region.ROPS)
+        rops_data.pop("powiats")
+        self.rops, _ = Organisation.objects.update_or_create(
+            slug=rops_data.pop("slug"), defaults={"kind": Organisation.Kind.ROPS, **rops_data}
+        )
+        self.rops.powiats.set(self.powiats.values())
+        self.rops.save()
+        self.owes: dict[str, Organisation] = {}
+        for item in region.OWES:
+            owes, _ = Organisation.objects.update_or_create(
+                slug=item["slug"],
+                defaults={
+                    "kind": Organisation.Kind.OWES,
+                    "name": item["name"],
+                    "short_name": item["short_name"],
+                    "address": item["address"],
+                    "email": item["email"],
+                    "phone": item["phone"],
+                    "accreditation_valid_until": region.ACCREDITATION_VALID_UNTIL,
+                },
+            )
+            owes.powiats.set([self.powiats[code] for code in item["powiats"]])
+            owes.save()
+            for order, (name, is_leader) in enumerate(item["members"]):
+                ConsortiumMember.objects.update_or_create(
+                    organisation=owes,
+                    name=name,
+                    defaults={"is_leader": is_leader, "sort_order": order},
+                )
+            self.owes[item["slug"]] = owes
+        self.say(f"organisations: ROPS + {len(self.owes)} OWES")
+
+    # Shop -------------------------------------------------------------------------------
+    def load_catalogue(self) -> None:
+        poland, _ = Country.objects.update_or_create(
+            iso_3166_1_a2="PL",
+            defaults={
+                "iso_3166_1_a3": "POL",
+                "iso_3166_1_numeric": "616",
+                "printable_name": "Polska",
+                "name": "Rzeczpospolita Polska",
+                "is_shipping_country": True,
+                "display_order": 1,
+            },
+        )
+        classes = {
+            "product": ProductClass.objects.update_or_create(
+                slug="produkt",
+                defaults={"name": "Produkt", "requires_shipping": True, "track_stock": True},
+            )[0],
+            "service": ProductClass.objects.update_or_create(
+                slug="usluga",
+                defaults={"name": "Usługa", "requires_shipping": False, "track_stock": False},
+            )[0],
+        }
+        categories = {}
+        for item in data.CATEGORIES:
+            slug = slug_of(item["name"])
+            category = Category.objects.filter(slug=slug).first()
+            if category is None:
+                category = Category.add_root(name=item["name"], slug=slug, is_public=True)
+            categories[item["slug"]] = category
+
+        partners = {}
+        for item in data.PES:
+            partner, _ = Partner.objects.update_or_create(
+                code=item["slug"],
+                defaults={
+                    "name": item["name"],
+                    "legal_form": item["legal_form"],
+                    "powiat": self.powiats[item["powiat"]],
+                    "city": item["city"],
+                    "description": item["description"],
+                    "social_mission": item["mission"],
+                    "email": item["email"],
+                    "phone": item["phone"],
+                    "owes": self.owes.get(item["owes"]),
+                },
+            )
+            PartnerAddress.objects.update_or_create(
+                partner=partner,
+                defaults={
+                    "line1": item["street"],
+                    "line4": item["city"],
+                    "postcode": item["postcode"],
+                    "country": poland,
+                },
+            )
+            partners[item["slug"]] = partner
+
+        featured, _ = Range.objects.update_or_create(
+            slug=FEATURED_RANGE_SLUG,
+            defaults={"name": "Polecane", "is_public": True, "description": ""},
+        )
+        kinds = {c["slug"]: c["kind"] for c in data.CATEGORIES}
+        for item in data.PRODUCTS:
+            kind = kinds[item["category"]]
+            product, created = Product.objects.update_or_create(
+                upc=item["sku"],
+                defaults={
+                    "title": item["title"],
+                    "slug": slug_of(item["title"])[:128],
+                    "description": f"<p>{item['description']}</p>",
+                    "product_class": classes[kind],
+                    "structure": Product.STANDALONE,
+                    "is_public": True,
+                },
+            )
+            ProductCategory.objects.get_or_create(
+                product=product, category=categories[item["category"]]
+            )
+            StockRecord.objects.update_or_create(
+                partner=partners[item["pes"]],
+                partner_sku=item["sku"],
+                defaults={
+                    "product": product,
+                    "price": Decimal(item["price"]),
+                    "price_currency": "PLN",
+                    "num_in_stock": item["stock"] if kind == "product" else None,
+                },
+            )
+            if not product.images.exists():
+                picture = draw_picture(item["title"], item["category"], item["sku"])
+                image = ProductImage(product=product, caption=item["title"], display_order=0)
+                image.original.save(f"{slug_of(item['sku'])}.jpg", ContentFile(picture), save=False)
+                image.save()
+            if item.get("featured"):
+                featured.add_product(product)
+        self.say(f"shop: {len(partners)} PES, {len(data.PRODUCTS)} products and services")
+
+    # Pages ------------------------------------------------------------------------------
+    def load_pages(self) -> None:
+        polish, _ = Locale.objects.get_or_create(language_code="pl")
+        english, _ = Locale.objects.get_or_create(language_code="en")
+        home = HomePage.objects.filter(locale=polish).first()
+        self._publish(home, pages.HOME["pl"])
+        self._translation(home, english, "home-en", pages.HOME["en"])
+
+        made: dict[str, Page] = {}
+        for item in pages.CONTENT_PAGES:
+            page = ContentPage.objects.filter(locale=polish, slug=item["slug"]).first()
+            if page is None:
+                page = ContentPage(slug=item["slug"], title=item["pl"]["title"])
+                home.add_child(instance=page)
+            page.show_in_menus = item["menu"]
+            self._publish(page, item["pl"])
+            translated = self._translation(page, english, item["slug_en"], item["en"])
+            translated.show_in_menus = item["menu"]
+            self._publish(translated, item["en"])
+            made[item["slug"]] = page
+
+        site = Site.objects.get(is_default_site=True)
+        settings = SiteSettings.for_site(site)
+        settings.owner_name = region.ROPS["name"]
+        settings.address = region.ROPS["address"]
+        settings.email = region.ROPS["email"]
+        settings.phone = region.ROPS["phone"]
+        settings.accessibility_statement = made["deklaracja-dostepnosci"]
+        settings.footer_links = [
+            ("link", {"label": "O portalu", "page": made["o-portalu"], "url": ""}),
+            ("link", {"label": "Kontakt", "page": made["kontakt"], "url": ""}),
+        ]
+        settings.save()
+        DjangoSite.objects.update_or_create(
+            pk=1, defaults={"domain": "127.0.0.1:8000", "name": "Portal ES"}
+        )
+        self.say(f"pages: home + {len(made)} content pages, each in pl and en")
+
+    def _translation(self, page: Page, locale: Locale, slug: str, fields: dict) -> Page:
+        """The page's translation into `locale`, created page by page (never a whole subtree)."""
+        translated = page.get_translation_or_none(locale)
+        if translated is None:
+            translated = page.copy_for_translation(locale)
+        translated = translated.specific
+        translated.slug = slug
+        self._publish(translated, fields)
+        return translated
+
+    @staticmethod
+    def _publish(page: Page, fields: dict) -> None:
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.draft_title = page.title
+        page.save_revision().publish()
+
+    # Accounts ---------------------------------------------------------------------------
+    def load_accounts(self) -> None:
+        user_model = get_user_model()
+
+        def account(email: str, role: str, **fields) -> object:
+            user, created = user_model.objects.get_or_create(email=email, defaults=fields)
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            self.accounts.append((role, email))
+            return user
+
+        account(
+            "admin@es.example.org",
+            "superuser (Wagtail admin and Oscar dashboard)",
+            is_staff=True,
+            is_superuser=True,
+            first_name="Anna",
+            last_name="Administratorka",
+        )
+        moderator = account(
+            "moderator@rops.example.org",
+            "ROPS moderator",
+            first_name="Marek",
+            last_name="Moderator",
+            organisation=self.rops,
+        )
+        moderator.groups.add(Group.objects.get(name=roles.ROPS_MODERATORS))
+        for slug, owes in self.owes.items():
+            editor = account(
+                f"redakcja@{slug}.example.org",
+                f"OWES editor ({owes.short_name})",
+                first_name="Ewa",
+                last_name="Redaktorka",
+                organisation=owes,
+            )
+            editor.groups.add(Group.objects.get(name=roles.OWES_EDITORS))
+        seller = account(
+            "sklep@kielecka-spizarnia.example.org",
+            "PES staff (Kielecka Spiżarnia)",
+            first_name="Piotr",
+            last_name="Sprzedawca",
+        )
+        seller.groups.add(Group.objects.get(name=roles.PES_STAFF))
+        Partner.objects.get(code=data.PES[0]["slug"]).users.add(seller)
+        account("kupujacy@example.org", "customer", first_name="Krystyna", last_name="Klientka")

@@ -1,0 +1,17 @@
+"""`manage.py load_demo`: the demo region of świętokrzyskie, safe to run again and again."""
+
+from django.core.management.base import BaseCommand
+
+from portal.demo.loader import DEMO_PASSWORD, DemoLoader
+
+
+class Command(BaseCommand):
+    help = "Load the demo region (powiats, ROPS, OWES, PES, products, pages, accounts)."
+
+    def handle(self, *args, **options) -> None:
+        loader = DemoLoader(stdout=self.stdout)
+        loader.run()
+        self.stdout.write(self.style.SUCCESS("Demo region loaded."))
+        self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
+        for role, email in loader.accounts:
+            self.stdout.write(f"  {email:42} {role}")

@@ -1,0 +1,26 @@
+"""Small site-wide views that are not Wagtail pages."""
+
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Keep crawlers out of personal and admin areas; point them at the sitemap."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /sklep/basket/",
+        "Disallow: /sklep/checkout/",
+        "Disallow: /sklep/accounts/",
+        "Disallow: /sklep/dashboard/",
+        "Disallow: /en/sklep/basket/",
+        "Disallow: /en/sklep/checkout/",
+        "Disallow: /en/sklep/accounts/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
