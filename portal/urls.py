@@ -1,19 +1,22 @@
 """URL map: admin areas unprefixed, public pages in Polish at / and English at /en/."""
 
+import re
+
 from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace.sitemaps import ProductSitemap
 
 from . import views
+from .sitemaps import PageSitemap
 
 sitemaps = {"pages": PageSitemap, "products": ProductSitemap}
 
@@ -25,10 +28,14 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            r"^%s(?P<path>.*)$" % re.escape(settings.MEDIA_URL.lstrip("/")),
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += i18n_patterns(
     path("sklep/", include(apps.get_app_config("oscar").urls[0])),

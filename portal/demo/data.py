@@ -1198,6 +1198,7 @@ PRODUCTS: list[dict[str, str | int | bool]] = [
     },
     {
         "sku": "CID-KOSZ-01",
+        "kind": "service",
         "pes": "cis-pod-perzowa-gora",
         "category": "gardening",
         "title": "Koszenie trawnika z wywozem trawy – cena za 100 m²",
@@ -1454,6 +1455,7 @@ PRODUCTS: list[dict[str, str | int | bool]] = [
     },
     {
         "sku": "PRZ-KOSZ-01",
+        "kind": "service",
         "pes": "kis-przystan",
         "category": "gardening",
         "title": "Koszenie i grabienie trawników – cena za 100 m²",
@@ -1518,6 +1520,7 @@ PRODUCTS: list[dict[str, str | int | bool]] = [
     },
     {
         "sku": "NOG-OGRO-01",
+        "kind": "service",
         "pes": "nadwislanskie-ogrody",
         "category": "gardening",
         "title": "Projekt i założenie ogrodu przydomowego – cena za m²",
@@ -1666,6 +1669,7 @@ PRODUCTS: list[dict[str, str | int | bool]] = [
     },
     {
         "sku": "KUZ-ZIEL-01",
+        "kind": "service",
         "pes": "cis-kuznica",
         "category": "gardening",
         "title": "Przycinanie żywopłotu – cena za metr",
@@ -1891,6 +1895,7 @@ PRODUCTS: list[dict[str, str | int | bool]] = [
     # Spółdzielnia Socjalna Zielony Zakątek
     {
         "sku": "ZZK-DRZE-01",
+        "kind": "service",
         "pes": "zielony-zakatek",
         "category": "gardening",
         "title": "Cięcie drzew owocowych – cena za drzewo",

@@ -175,7 +175,7 @@ class DemoLoader:
         )
         kinds = {c["slug"]: c["kind"] for c in data.CATEGORIES}
         for item in data.PRODUCTS:
-            kind = kinds[item["category"]]
+            kind = item.get("kind") or kinds[item["category"]]
             product, created = Product.objects.update_or_create(
                 upc=item["sku"],
                 defaults={

@@ -193,6 +193,8 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Django serves media itself only where no web server does (dev, tests, the demo).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": os.environ.get("MEDIA_STORAGE", "django.core.files.storage.FileSystemStorage")},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -261,6 +263,7 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_HIDDEN_FEATURES = ["reviews"]
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_DEBUG = False
 

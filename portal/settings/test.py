@@ -1,16 +1,25 @@
-"""Test runs: fast hashing, in-memory e-mail, media in a temporary folder."""
+"""Test runs: fast hashing, in-memory e-mail, a reusable test database, media in a temp folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import DATABASES, VAR_DIR
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+# The browser tests' server process shares this folder through the environment.
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="portal-test-media-")
+SERVE_MEDIA = True
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 ALLOWED_HOSTS = ["*"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"}
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: --reuse-db keeps it between runs and a server process can open it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

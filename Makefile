@@ -1,0 +1,79 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'portal/demo/*'
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test browser vnu migrate demo lint format bench messages clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+migrate: install
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+## make run: install, migrate, load the demo region and serve it on http://$(HOST):$(PORT)
+run: demo
+	@echo ""
+	@echo "Portal: http://$(HOST):$(PORT)/   (English: /en/, shop: /sklep/)"
+	@echo "Wagtail admin: http://$(HOST):$(PORT)/admin/   Oscar dashboard: http://$(HOST):$(PORT)/sklep/dashboard/"
+	@echo "Admin login: admin@es.example.org / demo-es-2026 (other demo accounts listed above)"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Debian's chromium for browser tests, when missing and we are root
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			(apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)); \
+		else echo "chromium missing and not root: browser tests will be skipped"; fi; \
+	fi
+
+## The W3C Nu HTML checker (npm vnu-jar), run offline with the machine's Java
+vnu:
+	@if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] && command -v npm >/dev/null; then \
+		npm install --no-save --no-audit --no-fund --silent vnu-jar@26 || echo "vnu-jar not installed: HTML validation will be skipped"; \
+	fi
+
+## make test: install what tests need and run the whole suite
+test: install-test browser vnu
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## make bench: the demo under gunicorn (production settings), loaded with wrk; prints req/s
+bench: install
+	$(PY) tests/bench/run_bench.py
+
+## Regenerate the pl/en catalogues after changing strings
+messages: install
+	$(PY) manage.py makemessages -l pl -l en --no-obsolete $(MESSAGE_IGNORES)
+	$(PY) manage.py compilemessages $(MESSAGE_IGNORES)
+
+clean:
+	rm -rf var/static var/cache
