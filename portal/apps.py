@@ -9,4 +9,13 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
+        from oscar.apps.analytics import receivers as analytics
+        from oscar.apps.catalogue.signals import product_viewed
+        from oscar.apps.search.signals import user_search
+
         from . import cache  # noqa: F401  (connects invalidation signals)
+
+        # A GET never writes: Oscar counts product views and searches in the database on every
+        # page view, which also serialises readers on SQLite. Not needed by the portal.
+        product_viewed.disconnect(analytics.receive_product_view)
+        user_search.disconnect(analytics.receive_product_search)

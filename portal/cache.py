@@ -64,7 +64,7 @@ def _is_cacheable_request(request: HttpRequest) -> bool:
         return False
     if set(request.GET) - CACHEABLE_QUERY_KEYS:
         return False
-    if "messages" in request.COOKIES:  # a pending flash message must be shown, not a copy
+    if request.COOKIES.get("messages"):  # a pending flash message must be shown, not a copy
         return False
     user = getattr(request, "user", None)
     return user is None or not user.is_authenticated

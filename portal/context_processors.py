@@ -1,10 +1,12 @@
-"""Values every portal template needs, computed once per request."""
+"""Values every portal template needs, computed lazily: a cached page never calls them."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 
 def portal(request: HttpRequest) -> dict[str, object]:
-    """Lazy values only: a page served from cache never calls them."""
-    return {"portal_static_version": "1"}
+    from .chrome import site_chrome
+
+    return {"chrome": SimpleLazyObject(lambda: site_chrome(request))}

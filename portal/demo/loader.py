@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from localflavor.pl.pl_administrativeunits import ADMINISTRATIVE_UNIT_CHOICES
 from oscar.core.loading import get_model
+from oscar.core.thumbnails import get_thumbnailer
 from wagtail.models import Locale, Page, Site
 
 from home.models import ContentPage, HomePage, SiteSettings
@@ -24,6 +25,7 @@ from . import data, pages, region
 from .pictures import draw_picture
 
 DEMO_PASSWORD = "demo-es-2026"
+THUMBNAIL_SIZES = ("480x360", "800x600")  # as in the product card and product page templates
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
@@ -200,14 +202,25 @@ class DemoLoader:
                     "num_in_stock": item["stock"] if kind == "product" else None,
                 },
             )
-            if not product.images.exists():
-                picture = draw_picture(item["title"], item["category"], item["sku"])
-                image = ProductImage(product=product, caption=item["title"], display_order=0)
-                image.original.save(f"{slug_of(item['sku'])}.jpg", ContentFile(picture), save=False)
-                image.save()
+            self._ensure_picture(product, item)
             if item.get("featured"):
                 featured.add_product(product)
         self.say(f"shop: {len(partners)} PES, {len(data.PRODUCTS)} products and services")
+
+    @staticmethod
+    def _ensure_picture(product, item: dict) -> None:
+        """Draw the product's picture unless it is there (also when the file was deleted)."""
+        image = product.images.first()
+        if image is None or not image.original.storage.exists(image.original.name):
+            if image is None:
+                image = ProductImage(product=product, caption=item["title"], display_order=0)
+            picture = draw_picture(item["title"], item["category"], item["sku"])
+            image.original.save(f"{slug_of(item['sku'])}.jpg", ContentFile(picture), save=False)
+            image.save()
+        # Make the card and page thumbnails now, so a visitor's GET never has to write them.
+        thumbnailer = get_thumbnailer()
+        for size in THUMBNAIL_SIZES:
+            thumbnailer.generate_thumbnail(image.original, size=size, crop="center")
 
     # Pages ------------------------------------------------------------------------------
     def load_pages(self) -> None:

@@ -7,11 +7,15 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import env_bool
 
-if not SECRET_KEY or len(SECRET_KEY) < 32:  # noqa: F405
+if not SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:  # noqa: F405
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set (at least 32 characters) in the environment for production."
+        "SECRET_KEY must be set (at least 50 random characters) in the environment for production."
     )
 DEBUG = False
+# Wagtail's live preview shows the page in a same-origin frame, so SAMEORIGIN (not DENY) is
+# deliberate; other origins still cannot frame the portal.
+X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

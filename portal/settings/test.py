@@ -1,7 +1,6 @@
 """Test runs: fast hashing, in-memory e-mail, a reusable test database, media in a temp folder."""
 
 import os
-import tempfile
 
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR
@@ -11,7 +10,8 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The browser tests' server process shares this folder through the environment.
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="portal-test-media-")
+# Kept beside the reused test database, so the files its rows name are there next run too.
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or str(VAR_DIR / "test-media")
 SERVE_MEDIA = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
