@@ -74,8 +74,12 @@ class CallToActionBlock(blocks.StructBlock):
 
 BODY_BLOCKS = [
     ("heading", HeadingBlock()),
-    ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), icon="pilcrow",
-                                        template="home/blocks/paragraph.html")),
+    (
+        "paragraph",
+        blocks.RichTextBlock(
+            label=_("Paragraph"), icon="pilcrow", template="home/blocks/paragraph.html"
+        ),
+    ),
     ("image", FigureBlock()),
     ("document", DocumentBlock()),
     ("quote", QuoteBlock()),

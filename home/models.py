@@ -73,7 +73,9 @@ class FooterLinkBlock(blocks.StructBlock):
 class SiteSettings(BaseSiteSetting):
     """Branding, contact and footer: one place for what every page shows."""
 
-    site_name = models.CharField(_("site name"), max_length=120, default="Portal Ekonomii Społecznej")
+    site_name = models.CharField(
+        _("site name"), max_length=120, default="Portal Ekonomii Społecznej"
+    )
     site_name_en = models.CharField(
         _("site name in English"), max_length=120, blank=True, default="Social Economy Portal"
     )

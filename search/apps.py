@@ -2,6 +2,6 @@ import oscar.apps.search.apps as apps
 
 
 class SearchConfig(apps.SearchConfig):
-    """Oscar's search app, forked so the label `search` is ours and Wagtail's stays `wagtailsearch`."""
+    """Oscar's search app, forked: the label `search` is ours, Wagtail's is `wagtailsearch`."""
 
     name = "search"

@@ -59,9 +59,7 @@ class CatalogueView(ListView):
         context["summary"] = (
             _("Products matching “%(query)s”") % {"query": query} if query else _("All products")
         )
-        context["categories"] = list(
-            Category.objects.browsable().filter(depth=1).order_by("path")
-        )
+        context["categories"] = list(Category.objects.browsable().filter(depth=1).order_by("path"))
         context["sort_options"] = [(key, label) for key, (_o, label) in SORTS.items()]
         context["current_sort"] = self.request.GET.get("sort_by", "newest")
         return context

@@ -25,24 +25,44 @@ ACCOUNTS = {
 # True: the page opens (200); False: refused (redirect to a login page or 403).
 MATRIX = {
     WAGTAIL_ADMIN: {
-        "anonymous": False, "customer": False, "pes_staff": False,
-        "owes_editor": True, "rops_moderator": True, "admin": True,
+        "anonymous": False,
+        "customer": False,
+        "pes_staff": False,
+        "owes_editor": True,
+        "rops_moderator": True,
+        "admin": True,
     },
     OSCAR_DASHBOARD: {
-        "anonymous": False, "customer": False, "pes_staff": True,
-        "owes_editor": False, "rops_moderator": False, "admin": True,
+        "anonymous": False,
+        "customer": False,
+        "pes_staff": True,
+        "owes_editor": False,
+        "rops_moderator": False,
+        "admin": True,
     },
     DASHBOARD_ORDERS: {
-        "anonymous": False, "customer": False, "pes_staff": True,
-        "owes_editor": False, "rops_moderator": False, "admin": True,
+        "anonymous": False,
+        "customer": False,
+        "pes_staff": True,
+        "owes_editor": False,
+        "rops_moderator": False,
+        "admin": True,
     },
     DASHBOARD_USERS: {
-        "anonymous": False, "customer": False, "pes_staff": False,
-        "owes_editor": False, "rops_moderator": False, "admin": True,
+        "anonymous": False,
+        "customer": False,
+        "pes_staff": False,
+        "owes_editor": False,
+        "rops_moderator": False,
+        "admin": True,
     },
     DJANGO_ADMIN: {
-        "anonymous": False, "customer": False, "pes_staff": False,
-        "owes_editor": False, "rops_moderator": False, "admin": True,
+        "anonymous": False,
+        "customer": False,
+        "pes_staff": False,
+        "owes_editor": False,
+        "rops_moderator": False,
+        "admin": True,
     },
 }
 
@@ -84,7 +104,10 @@ def test_wrong_password_gets_a_polish_message(client):
         {"login-username": "admin@es.example.org", "login-password": "zle", "login_submit": "1"},
     )
     assert response.status_code == 200
-    assert "adres e-mail" in response.content.decode().lower() or "hasło" in response.content.decode().lower()
+    assert (
+        "adres e-mail" in response.content.decode().lower()
+        or "hasło" in response.content.decode().lower()
+    )
 
 
 def test_role_groups_come_from_a_migration():

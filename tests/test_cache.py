@@ -74,9 +74,7 @@ def test_basket_count_cookie_follows_the_basket(client):
     record = StockRecord.objects.filter(
         num_in_stock__gt=5, product__product_class__slug="produkt"
     ).first()
-    response = client.post(
-        f"/sklep/basket/add/{record.product.pk}/", {"quantity": 2}, follow=False
-    )
+    response = client.post(f"/sklep/basket/add/{record.product.pk}/", {"quantity": 2}, follow=False)
     assert response.status_code == 302
     client.get("/sklep/basket/")
     assert client.cookies["basket_count"].value == "2"

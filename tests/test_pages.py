@@ -93,7 +93,10 @@ def test_product_page_names_the_pes(client):
 
 
 def test_missing_page_is_a_friendly_404(client):
-    for path, text in [("/nie-ma-takiej/", "Nie znaleziono strony"), ("/en/no-such/", "Page not found")]:
+    for path, text in [
+        ("/nie-ma-takiej/", "Nie znaleziono strony"),
+        ("/en/no-such/", "Page not found"),
+    ]:
         response = client.get(path)
         assert response.status_code == 404
         assert text in response.content.decode()

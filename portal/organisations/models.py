@@ -1,4 +1,4 @@
-"""The region's institutions: powiats, the ROPS and the OWES consortia that publish on the portal."""
+"""The region's institutions: powiats, the ROPS and the OWES consortia that publish here."""
 
 from __future__ import annotations
 
@@ -59,7 +59,12 @@ class Organisation(index.Indexed, ClusterableModel):
         FieldPanel("slug"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("website")],
+            [
+                FieldPanel("address"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("website"),
+            ],
             heading=_("Contact"),
         ),
         FieldPanel("powiats", widget=forms.CheckboxSelectMultiple),
@@ -96,7 +101,12 @@ class ConsortiumMember(Orderable):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("contact e-mail"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("is_leader"), FieldPanel("website"), FieldPanel("email")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("is_leader"),
+        FieldPanel("website"),
+        FieldPanel("email"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("consortium member")
