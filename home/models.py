@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +42,8 @@ class HomePage(Page):
         from marketplace.products import featured_products
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured_products"] = featured_products(self.featured_products_count)
+        # A callable: the template calls it only when its cached fragment is missing.
+        context["featured_products"] = partial(featured_products, self.featured_products_count)
         return context
 
 

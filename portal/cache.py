@@ -152,6 +152,8 @@ _SHOP_MODELS = [
     "catalogue.ProductImage",
     "catalogue.Category",
     "catalogue.ProductCategory",
+    "offer.Range",
+    "offer.RangeProduct",
     "partner.StockRecord",
     "partner.Partner",
     "organisations.Organisation",

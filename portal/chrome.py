@@ -51,6 +51,7 @@ def _build_chrome(request: HttpRequest, language: str) -> dict[str, Any]:
     homes = {
         home.locale.language_code: home.url
         for home in site.root_page.get_translations(inclusive=True).live().select_related("locale")
+        if home.url
     }
     nav = [
         {"pk": item.pk, "title": item.title, "url": item.url}

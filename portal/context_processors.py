@@ -7,6 +7,11 @@ from django.utils.functional import SimpleLazyObject
 
 
 def portal(request: HttpRequest) -> dict[str, object]:
+    from .cache import generation
     from .chrome import site_chrome
 
-    return {"chrome": SimpleLazyObject(lambda: site_chrome(request))}
+    return {
+        "chrome": SimpleLazyObject(lambda: site_chrome(request)),
+        # part of every fragment-cache key, so a publish or stock change renews fragments too
+        "cache_generation": SimpleLazyObject(lambda: str(generation())),
+    }

@@ -123,3 +123,24 @@ def test_role_groups_come_from_a_migration():
     assert "publish_page" in codenames(moderators)
     assert "publish_page" not in codenames(editors)
     assert "add_page" in codenames(editors)
+
+
+def test_admins_speak_polish_and_load_no_cdn(client):
+    client.force_login(get_user_model().objects.get(email="admin@es.example.org"))
+    wagtail = client.get(WAGTAIL_ADMIN).content.decode()
+    assert 'lang="pl"' in wagtail
+    dashboard = client.get(OSCAR_DASHBOARD).content.decode()
+    assert '<html lang="pl">' in dashboard
+    assert "Panel" in dashboard or "Pulpit" in dashboard
+    assert "oscar/js/jquery/jquery.min.js" in dashboard
+    assert "googleapis" not in dashboard and "https://" not in dashboard.split("</head>")[0]
+
+
+def test_no_page_loads_anything_from_another_host(client):
+    for path in ["/", "/en/", "/sklep/catalogue/", "/sklep/basket/"]:
+        html = client.get(path).content.decode()
+        for attribute in ("src=", "href="):
+            for external in ("http://", "https://", "//"):
+                needle = f'<link rel="stylesheet" {attribute}"{external}'
+                assert needle not in html
+        assert 'src="http' not in html and 'src="//' not in html

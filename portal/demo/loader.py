@@ -255,6 +255,8 @@ class DemoLoader:
             ("link", {"label": "Kontakt", "page": made["kontakt"], "url": ""}),
         ]
         settings.save()
+        # Wagtail caches the site's root paths; the English home page is a new root path.
+        Site.clear_site_root_paths_cache()
         DjangoSite.objects.update_or_create(
             pk=1, defaults={"domain": "127.0.0.1:8000", "name": "Portal ES"}
         )

@@ -35,7 +35,8 @@ def language_links(context: template.Context) -> list[dict[str, object]]:
         homes = context["chrome"]["homes"]
         urls = {code: homes.get(code, f"/{code}/") for code, _name in settings.LANGUAGES}
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translated.locale.language_code] = translated.url
+            if translated.url:  # None when the translation is outside every site's tree
+                urls[translated.locale.language_code] = translated.url
     elif request is not None:
         urls = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
     return [

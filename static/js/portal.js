@@ -19,12 +19,14 @@
     const count = raw !== null && /^\d{1,6}$/.test(raw) ? parseInt(raw, 10) : 0;
     if (count > 0) {
         const lang = (document.documentElement.getAttribute('lang') || '').toLowerCase();
-        const word = lang.indexOf('en') === 0 ? 'Basket' : 'Koszyk';
+        const fallback = lang.indexOf('en') === 0 ? 'Basket' : 'Koszyk';
         document.querySelectorAll('[data-basket-count]').forEach(function (badge) {
+            const link = badge.closest('a');
+            // The visible link text ("Koszyk", "Cart"...) must stay in the accessible name (WCAG 2.5.3).
+            const text = link ? link.textContent.replace(badge.textContent, '').replace(/\s+/g, ' ').trim() : '';
             badge.textContent = String(count);
             badge.hidden = false;
-            const link = badge.closest('a');
-            if (link) link.setAttribute('aria-label', word + ' (' + count + ')');
+            if (link) link.setAttribute('aria-label', (text || fallback) + ' (' + count + ')');
         });
     }
 

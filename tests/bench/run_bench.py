@@ -363,7 +363,11 @@ def discover(host: str, port: int, base_url: str) -> tuple[list[Target], list[st
         notes.append(f"home / answered {home.status} {home.location}".rstrip())
     home_links = local_paths(home.body, base_url)
 
+    # A small static file (the favicon), as the figure every page is compared with.
     static_path = next(
+        (p for p in home_links if p.startswith("/static/") and "favicon" in p),
+        None,
+    ) or next(
         (p for p in home_links if p.startswith("/static/") and p.split("?")[0].endswith(".css")),
         None,
     )
@@ -391,6 +395,8 @@ def discover(host: str, port: int, base_url: str) -> tuple[list[Target], list[st
         targets.append(Target("content", content_path))
 
     targets.append(Target("catalogue", CATALOGUE_PATH))
+    # An unknown query parameter bypasses the anonymous page cache: the catalogue as rendered.
+    targets.append(Target("catalogue-uncached", CATALOGUE_PATH + "?nocache=1"))
     catalogue = fetch(host, port, CATALOGUE_PATH)
     if catalogue.status != 200:
         notes.append(f"catalogue {CATALOGUE_PATH} answered {catalogue.status}")
@@ -529,7 +535,7 @@ def render_table(rows: list[Row], static_rps: float | None) -> str:
     """Fixed-width table; the path column grows to fit hashed static names."""
     path_w = max([len("path"), *(len(r.path) for r in rows)])
     head = (
-        f"{'page':<10}  {'path':<{path_w}}  {'req/s':>9}  {'p50 ms':>7}  {'p99 ms':>7}"
+        f"{'page':<18}  {'path':<{path_w}}  {'req/s':>9}  {'p50 ms':>7}  {'p99 ms':>7}"
         f"  {'errors':>6}  {'KB':>7}  {'% static':>8}"
     )
     lines = [head]
@@ -538,12 +544,12 @@ def render_table(rows: list[Row], static_rps: float | None) -> str:
         res = row.result
         if res is None:
             lines.append(
-                f"{row.name:<10}  {row.path:<{path_w}}  skipped: {row.skip_reason or 'n/a'}"
+                f"{row.name:<18}  {row.path:<{path_w}}  skipped: {row.skip_reason or 'n/a'}"
             )
             continue
         share = f"{res.rps / static_rps * 100:.0f}%" if static_rps else "n/a"
         lines.append(
-            f"{row.name:<10}  {row.path:<{path_w}}  {res.rps:>9.1f}  {res.p50_ms:>7.2f}"
+            f"{row.name:<18}  {row.path:<{path_w}}  {res.rps:>9.1f}  {res.p50_ms:>7.2f}"
             f"  {res.p99_ms:>7.2f}  {res.errors:>6}  {kb:>7}  {share:>8}"
         )
     return "\n".join(lines)
