@@ -56,6 +56,7 @@ vnu:
 
 ## make test: install what tests need and run the whole suite
 test: install-test browser vnu
+	@mkdir -p var
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-test

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BODY_BLOCKS
+from portal.blocks import BODY_BLOCKS
 
 
 class HomePage(Page):

@@ -1,4 +1,4 @@
-"""StreamField blocks for content pages: what an editor at the ROPS needs and nothing more."""
+"""StreamField blocks shared by content, news and event pages: what ROPS and OWES editors need."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -15,7 +15,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Heading")
-        template = "home/blocks/heading.html"
+        template = "blocks/heading.html"
 
 
 class FigureBlock(blocks.StructBlock):
@@ -25,7 +25,7 @@ class FigureBlock(blocks.StructBlock):
     class Meta:
         icon = "image"
         label = _("Image")
-        template = "home/blocks/figure.html"
+        template = "blocks/figure.html"
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -35,7 +35,7 @@ class DocumentBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = _("Document")
-        template = "home/blocks/document.html"
+        template = "blocks/document.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -45,7 +45,7 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Quote")
-        template = "home/blocks/quote.html"
+        template = "blocks/quote.html"
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -58,7 +58,7 @@ class CallToActionBlock(blocks.StructBlock):
     class Meta:
         icon = "pick"
         label = _("Call to action")
-        template = "home/blocks/call_to_action.html"
+        template = "blocks/call_to_action.html"
 
     def clean(self, value):
         from django.core.exceptions import ValidationError
@@ -77,7 +77,7 @@ BODY_BLOCKS = [
     (
         "paragraph",
         blocks.RichTextBlock(
-            label=_("Paragraph"), icon="pilcrow", template="home/blocks/paragraph.html"
+            label=_("Paragraph"), icon="pilcrow", template="blocks/paragraph.html"
         ),
     ),
     ("image", FigureBlock()),
