@@ -74,6 +74,7 @@ bench: install
 ## Regenerate the pl/en catalogues after changing strings
 messages: install
 	$(PY) manage.py makemessages -l pl -l en --no-obsolete $(MESSAGE_IGNORES)
+	$(PY) manage.py fill_catalogues
 	$(PY) manage.py compilemessages $(MESSAGE_IGNORES)
 
 clean:

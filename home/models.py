@@ -15,9 +15,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
+from portal.editorial import EditorialPermissionsMixin
 
 
-class HomePage(Page):
+class HomePage(EditorialPermissionsMixin, Page):
     """The portal's front door: what is new in the region's social economy."""
 
     lead = models.TextField(_("lead"), blank=True)
@@ -32,7 +33,11 @@ class HomePage(Page):
         FieldPanel("featured_products_count"),
     ]
     search_fields = Page.search_fields + [index.SearchField("lead")]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "news.NewsIndexPage",
+        "organisations.OrganisationIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -47,7 +52,7 @@ class HomePage(Page):
         return context
 
 
-class ContentPage(Page):
+class ContentPage(EditorialPermissionsMixin, Page):
     """A general page (about, accessibility statement, contact…) built from blocks."""
 
     lead = models.TextField(_("lead"), blank=True)

@@ -39,6 +39,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("sklep/", include(apps.get_app_config("oscar").urls[0])),
+    path("", include("portal.events.urls")),  # …/kalendarz.ics, before Wagtail's pages
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -61,6 +61,8 @@ class DemoLoader:
         self.load_organisations()
         self.load_catalogue()
         self.load_pages()
+        self.load_newsroom()
+        self.load_events()
         self.load_accounts()
 
     # Region -----------------------------------------------------------------------------
@@ -228,7 +230,8 @@ class DemoLoader:
         english, _ = Locale.objects.get_or_create(language_code="en")
         home = HomePage.objects.filter(locale=polish).first()
         self._publish(home, pages.HOME["pl"])
-        self._translation(home, english, "home-en", pages.HOME["en"])
+        home_en = self._translation(home, english, "home-en", pages.HOME["en"])
+        self.home, self.home_en = home, home_en
 
         made: dict[str, Page] = {}
         for item in pages.CONTENT_PAGES:
@@ -261,6 +264,27 @@ class DemoLoader:
             pk=1, defaults={"domain": "127.0.0.1:8000", "name": "Portal ES"}
         )
         self.say(f"pages: home + {len(made)} content pages, each in pl and en")
+
+    def load_newsroom(self) -> None:
+        from .news import load_news
+
+        organisations = {o.slug: o for o in Organisation.objects.all()}
+        load_news(self, self.home, self.home_en, organisations)
+        self.say("newsroom: news index, 12 news items, organisations page, RKRES")
+
+    def load_events(self) -> None:
+        from .events import load_events
+
+        organisations = {o.slug: o for o in Organisation.objects.all()}
+        load_events(self.home, self.home_en, organisations, self.powiats)
+        self.say("events: index (pl + en), events of every kind, registrations")
+
+    # Public helpers for the area loaders in this package.
+    def publish(self, page: Page, fields: dict) -> None:
+        self._publish(page, fields)
+
+    def translation(self, page: Page, locale: Locale, slug: str, fields: dict) -> Page:
+        return self._translation(page, locale, slug, fields)
 
     def _translation(self, page: Page, locale: Locale, slug: str, fields: dict) -> Page:
         """The page's translation into `locale`, created page by page (never a whole subtree)."""

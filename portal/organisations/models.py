@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from django import forms
 from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from portal.blocks import BODY_BLOCKS
+from portal.editorial import EditorialPermissionsMixin
 
 
 class Powiat(models.Model):
@@ -114,3 +122,153 @@ class ConsortiumMember(Orderable):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OrganisationIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
+    """The ROPS and the OWES, each with its consortium, subregion, contact, news and events."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["organisations.RkresPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisations page")
+
+    def route(self, request: HttpRequest, path_components: list[str]):
+        """Child pages (the RKRES) win over the organisation route of the same shape."""
+        if path_components and self.get_children().filter(slug=path_components[0]).exists():
+            return Page.route(self, request, path_components)
+        return super().route(request, path_components)
+
+    @path("")
+    def listing(self, request: HttpRequest) -> HttpResponse:
+        organisations = Organisation.objects.prefetch_related("consortium_members", "powiats")
+        return self.render(
+            request,
+            context_overrides={
+                "organisations": organisations,
+                "rkres": self.get_children().live().type(RkresPage).first(),
+            },
+        )
+
+    @path("<slug:slug>/", name="organisation")
+    def organisation(self, request: HttpRequest, slug: str) -> HttpResponse:
+        organisation = (
+            Organisation.objects.prefetch_related("consortium_members", "powiats")
+            .filter(slug=slug)
+            .first()
+        )
+        if organisation is None:
+            raise Http404
+        return self.render(
+            request,
+            template="organisations/organisation_detail.html",
+            context_overrides={
+                "organisation": organisation,
+                "news_items": self._news_of(organisation),
+                "events": self._events_of(organisation),
+            },
+        )
+
+    def _news_of(self, organisation: Organisation) -> list:
+        from django.apps import apps
+
+        model = apps.get_model("news", "NewsPage")
+        return list(
+            model.objects.live()
+            .public()
+            .filter(requested_by=organisation, locale=self.locale)
+            .order_by("-date")[:5]
+        )
+
+    def _events_of(self, organisation: Organisation) -> list:
+        from django.apps import apps
+        from django.db.models import Q
+        from django.utils import timezone
+
+        try:
+            model = apps.get_model("events", "EventPage")
+        except LookupError:
+            return []
+        return list(
+            model.objects.live()
+            .public()
+            .filter(Q(requested_by=organisation) | Q(organiser=organisation), locale=self.locale)
+            .filter(end__gte=timezone.now())
+            .order_by("start")[:5]
+        )
+
+
+class RkresDocumentBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("kind"),
+        choices=[
+            ("resolution", _("resolution")),
+            ("minutes", _("minutes")),
+            ("annual_report", _("annual report on the social economy")),
+            ("other", _("other")),
+        ],
+    )
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "organisations/blocks/rkres_document.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["kind_label"] = dict(self.child_blocks["kind"].field.choices).get(value["kind"])
+        return context
+
+
+class RkresPage(EditorialPermissionsMixin, Page):
+    """The regional committee for the development of the social economy and its groups."""
+
+    lead = models.TextField(_("lead"), blank=True)
+    body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
+    documents = StreamField(
+        [("document", RkresDocumentBlock())], verbose_name=_("documents"), blank=True
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        InlinePanel("thematic_groups", label=_("Thematic groups")),
+        FieldPanel("documents"),
+    ]
+    parent_page_types = ["organisations.OrganisationIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("RKRES page")
+
+
+class ThematicGroup(Orderable):
+    """A thematic group of the RKRES, with its members and documents."""
+
+    page = ParentalKey(RkresPage, on_delete=models.CASCADE, related_name="thematic_groups")
+    name = models.CharField(_("name"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    members = models.TextField(_("members"), blank=True, help_text=_("One member per line."))
+    documents = StreamField(
+        [("document", RkresDocumentBlock())], verbose_name=_("documents"), blank=True
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("members"),
+        FieldPanel("documents"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("thematic group")
+        verbose_name_plural = _("thematic groups")
+
+    def member_list(self) -> list[str]:
+        return [line.strip() for line in self.members.splitlines() if line.strip()]

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "portal",
     "portal.users",
     "portal.organisations",
+    "portal.news",
+    "portal.events",
     "home",
     "goodpractices",
     # Oscar, with our forks in place of its apps
@@ -91,6 +93,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",

@@ -1,0 +1,71 @@
+"""RSS and Atom feeds of the news, for all of it or one organisation (so an OWES can embed it)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from portal.organisations.models import Organisation
+
+FEED_ITEMS = 30
+
+
+class NewsRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index, organisation: Organisation | None = None) -> None:
+        super().__init__()
+        self.index = index
+        self.organisation = organisation
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self) -> str:
+        if self.organisation:
+            return _("News on request of %(organisation)s") % {"organisation": self.organisation}
+        return self.index.title
+
+    def link(self) -> str:
+        # Absolute from the request: the sites framework's domain may not be the one asked for.
+        return self.request.build_absolute_uri(self.index.get_url(self.request))
+
+    def description(self) -> str:
+        return _("News of the regional social-economy portal")
+
+    def items(self):
+        news = self.index.news()
+        if self.organisation:
+            news = news.filter(requested_by=self.organisation)
+        return news[:FEED_ITEMS]
+
+    def item_title(self, item) -> str:
+        return item.title
+
+    def item_description(self, item) -> str:
+        return item.lead
+
+    def item_link(self, item) -> str:
+        return self.request.build_absolute_uri(item.get_url(self.request))
+
+    def item_pubdate(self, item) -> datetime:
+        return timezone.make_aware(datetime.combine(item.date, time(8, 0)))
+
+    def item_updateddate(self, item) -> datetime | None:
+        return item.last_published_at
+
+    def item_author_name(self, item) -> str | None:
+        return str(item.requested_by) if item.requested_by else None
+
+    def item_categories(self, item) -> list[str]:
+        return [tag.name for tag in item.tags.all()]
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsRssFeed.description
