@@ -49,7 +49,27 @@ class HomePage(EditorialPermissionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # A callable: the template calls it only when its cached fragment is missing.
         context["featured_products"] = partial(featured_products, self.featured_products_count)
+        context["latest_news"] = partial(latest_news, self.locale_id)
+        context["upcoming_events"] = partial(upcoming_events, self.locale_id)
         return context
+
+
+def latest_news(locale_id: int, limit: int = 3) -> list:
+    """The newest news of this language (the home page shows what every area has)."""
+    from portal.news.models import NewsPage
+
+    pages = NewsPage.objects.live().public().filter(locale_id=locale_id)
+    return list(pages.select_related("requested_by").order_by("-date", "-pk")[:limit])
+
+
+def upcoming_events(locale_id: int, limit: int = 3) -> list:
+    """The next events of this language."""
+    from django.utils import timezone
+
+    from portal.events.models import EventPage
+
+    pages = EventPage.objects.live().public().filter(locale_id=locale_id, end__gte=timezone.now())
+    return list(pages.select_related("powiat").order_by("start")[:limit])
 
 
 class ContentPage(EditorialPermissionsMixin, Page):

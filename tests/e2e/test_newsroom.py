@@ -74,3 +74,21 @@ def test_owes_news_goes_through_rops_approval(browser, server_url, django_db_blo
     finally:
         with django_db_blocker.unblock():
             NewsPage.objects.filter(pk=news_id).delete()
+
+
+def test_events_pages_pass_axe(page, server_url):
+    page.goto(server_url + "/wydarzenia/")
+    assert serious_violations(page) == []
+    page.locator("main a[href^='/wydarzenia/']").filter(has_not_text="archiwum").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").count() == 1
+    assert serious_violations(page) == []
+    page.goto(server_url + "/en/events/")
+    assert serious_violations(page) == []
+
+
+def test_home_shows_latest_news_and_upcoming_events(page, server_url):
+    page.goto(server_url + "/")
+    assert page.get_by_role("heading", name="Najnowsze aktualności").is_visible()
+    assert page.get_by_role("heading", name="Nadchodzące wydarzenia").is_visible()
+    assert serious_violations(page) == []
