@@ -1,8 +1,26 @@
 """A partner is a PES: the seller, the directory entry and the certificate holder are one row."""
 
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
+
+from marketplace.identifiers import (
+    compact_iban,
+    compact_nip,
+    compact_regon,
+    validate_iban,
+    validate_krs,
+    validate_nip,
+    validate_regon,
+)
+
+# Art. 94 Pzp: contracts may be reserved for suppliers employing at least 30% people at risk.
+ART_94_SHARE = Decimal("30")
 
 
 class LegalForm(models.TextChoices):
@@ -48,9 +66,76 @@ class Partner(AbstractPartner):
         limit_choices_to={"kind": "owes"},
         related_name="supported_partners",
     )
+    krs = models.CharField(_("KRS"), max_length=10, blank=True, validators=[validate_krs])
+    nip = models.CharField(_("NIP"), max_length=13, blank=True, validators=[validate_nip])
+    regon = models.CharField(_("REGON"), max_length=14, blank=True, validators=[validate_regon])
+    gmina = models.CharField(_("gmina"), max_length=80, blank=True)
+    employees_total = models.PositiveIntegerField(_("employees in total"), null=True, blank=True)
+    employees_at_risk = models.PositiveIntegerField(
+        _("employees at risk of social exclusion"),
+        null=True,
+        blank=True,
+        help_text=_("People with disabilities, long-term unemployed and others (art. 94 Pzp)."),
+    )
+    ps_decision_number = models.CharField(
+        _("social enterprise (PS) decision number"), max_length=60, blank=True
+    )
+    ps_decision_date = models.DateField(
+        _("social enterprise (PS) decision date"), null=True, blank=True
+    )
+    iban = models.CharField(
+        _("bank account (IBAN)"), max_length=34, blank=True, validators=[validate_iban]
+    )
+    pickup_points = models.TextField(
+        _("pickup points"), blank=True, help_text=_("One address per line.")
+    )
+    opening_hours = models.TextField(_("opening hours"), blank=True)
 
     class Meta(AbstractPartner.Meta):
         app_label = "partner"
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.employees_total is not None
+            and self.employees_at_risk is not None
+            and self.employees_at_risk > self.employees_total
+        ):
+            raise ValidationError(
+                {"employees_at_risk": _("Cannot be more than the employees in total.")}
+            )
+        if bool(self.ps_decision_number) != bool(self.ps_decision_date):
+            raise ValidationError(
+                {"ps_decision_date": _("Give both the decision number and its date, or neither.")}
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        # Stored compact, so searches and exports see one spelling of each number.
+        if self.nip:
+            self.nip = compact_nip(self.nip)
+        if self.regon:
+            self.regon = compact_regon(self.regon)
+        if self.iban:
+            self.iban = compact_iban(self.iban)
+        super().save(*args, **kwargs)
+
+    @property
+    def at_risk_share(self) -> Decimal | None:
+        """Percentage of employees at risk of social exclusion, computed, never stored."""
+        if not self.employees_total or self.employees_at_risk is None:
+            return None
+        share = Decimal(self.employees_at_risk * 100) / Decimal(self.employees_total)
+        return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+    @property
+    def art_94_eligible(self) -> bool:
+        share = self.at_risk_share
+        return share is not None and share >= ART_94_SHARE
+
+    @property
+    def is_social_enterprise(self) -> bool:
+        """Status PS granted by the voivode (decision number and date on record)."""
+        return bool(self.ps_decision_number and self.ps_decision_date)
 
 
 from oscar.apps.partner.models import *  # noqa: E402, F403  (Oscar's documented fork pattern)

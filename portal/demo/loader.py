@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from anyascii import anyascii
@@ -22,6 +23,7 @@ from portal.organisations import roles
 from portal.organisations.models import ConsortiumMember, Organisation, Powiat
 
 from . import data, pages, region
+from .identifiers import demo_iban, demo_krs, demo_nip, demo_regon
 from .pictures import draw_picture
 
 DEMO_PASSWORD = "demo-es-2026"
@@ -147,10 +149,25 @@ class DemoLoader:
             categories[item["slug"]] = category
 
         partners = {}
-        for item in data.PES:
+        for number, item in enumerate(data.PES, start=1):
+            employees = 4 + number % 9
+            at_risk = (employees * (20 + (number * 7) % 60)) // 100
+            is_ps = item["legal_form"] == "social_cooperative" and number % 2 == 0
             partner, _ = Partner.objects.update_or_create(
                 code=item["slug"],
                 defaults={
+                    "krs": demo_krs(number)
+                    if item["legal_form"] not in {"cis", "kis", "wtz"}
+                    else "",
+                    "nip": demo_nip(number),
+                    "regon": demo_regon(number),
+                    "iban": demo_iban(number),
+                    "employees_total": employees,
+                    "employees_at_risk": at_risk,
+                    "ps_decision_number": f"PS.{number}/2025" if is_ps else "",
+                    "ps_decision_date": date(2025, 3, number % 28 + 1) if is_ps else None,
+                    "pickup_points": f"{item['street']}, {item['postcode']} {item['city']}",
+                    "opening_hours": "pon.–pt. 8:00–16:00",
                     "name": item["name"],
                     "legal_form": item["legal_form"],
                     "powiat": self.powiats[item["powiat"]],
