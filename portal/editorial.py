@@ -31,14 +31,6 @@ def is_owes_editor(user: AbstractBaseUser) -> bool:
     return roles.OWES_EDITORS in names and roles.ROPS_MODERATORS not in names
 
 
-def is_rops_moderator(user: AbstractBaseUser) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=roles.ROPS_MODERATORS).exists()
-
-
 class EditorialPermissionTester(PagePermissionTester):
     """Wagtail's tester, narrowed for OWES editors to pages of their own organisation."""
 
