@@ -94,10 +94,7 @@ def hide_foreign_drafts(user: AbstractBaseUser, pages):
     from django.apps import apps
 
     for label in ORGANISATION_PAGE_MODELS:
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
+        model = apps.get_model(label)
         foreign_drafts = model.objects.filter(live=False).exclude(
             requested_by_id=getattr(user, "organisation_id", None)
         )

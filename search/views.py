@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
+from django.core.paginator import InvalidPage
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -43,14 +44,13 @@ class CatalogueView(ListView):
         return queryset
 
     def paginate_queryset(self, queryset, page_size):
+        """A stale or hand-typed page number shows the first page, not an error."""
+        paginator = self.get_paginator(queryset, page_size)
         try:
-            return super().paginate_queryset(queryset, page_size)
-        except Http404:
-            # A stale or hand-typed page number: show the first page, not an error.
-            self.kwargs["page"] = 1
-            self.request.GET = self.request.GET.copy()
-            self.request.GET["page"] = "1"
-            return super().paginate_queryset(queryset, page_size)
+            page = paginator.page(self.request.GET.get(self.page_kwarg) or 1)
+        except InvalidPage:
+            page = paginator.page(1)
+        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)

@@ -129,3 +129,8 @@ def test_language_switcher_falls_back_to_home_without_translation(client):
     lonely.save_revision().publish()
     html = client.get("/tylko-po-polsku/").content.decode()
     assert 'href="/en/" lang="en"' in html
+
+
+def test_catalogue_pages_keep_the_search_and_sort(client):
+    html = client.get("/sklep/catalogue/", {"q": "a", "sort_by": "title"}).content.decode()
+    assert 'href="?q=a&amp;sort_by=title&amp;page=2" rel="next"' in html

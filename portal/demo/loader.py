@@ -246,8 +246,8 @@ class DemoLoader:
         polish, _ = Locale.objects.get_or_create(language_code="pl")
         english, _ = Locale.objects.get_or_create(language_code="en")
         home = HomePage.objects.filter(locale=polish).first()
-        self._publish(home, pages.HOME["pl"])
-        home_en = self._translation(home, english, "home-en", pages.HOME["en"])
+        self.publish(home, pages.HOME["pl"])
+        home_en = self.translation(home, english, "home-en", pages.HOME["en"])
         self.home, self.home_en = home, home_en
 
         made: dict[str, Page] = {}
@@ -256,11 +256,10 @@ class DemoLoader:
             if page is None:
                 page = ContentPage(slug=item["slug"], title=item["pl"]["title"])
                 home.add_child(instance=page)
-            page.show_in_menus = item["menu"]
-            self._publish(page, item["pl"])
-            translated = self._translation(page, english, item["slug_en"], item["en"])
-            translated.show_in_menus = item["menu"]
-            self._publish(translated, item["en"])
+            self.publish(page, {**item["pl"], "show_in_menus": item["menu"]})
+            self.translation(
+                page, english, item["slug_en"], {**item["en"], "show_in_menus": item["menu"]}
+            )
             made[item["slug"]] = page
 
         site = Site.objects.get(is_default_site=True)
@@ -296,25 +295,18 @@ class DemoLoader:
         load_events(self.home, self.home_en, organisations, self.powiats)
         self.say("events: index (pl + en), events of every kind, registrations")
 
-    # Public helpers for the area loaders in this package.
-    def publish(self, page: Page, fields: dict) -> None:
-        self._publish(page, fields)
-
     def translation(self, page: Page, locale: Locale, slug: str, fields: dict) -> Page:
-        return self._translation(page, locale, slug, fields)
-
-    def _translation(self, page: Page, locale: Locale, slug: str, fields: dict) -> Page:
         """The page's translation into `locale`, created page by page (never a whole subtree)."""
         translated = page.get_translation_or_none(locale)
         if translated is None:
             translated = page.copy_for_translation(locale)
         translated = translated.specific
         translated.slug = slug
-        self._publish(translated, fields)
+        self.publish(translated, fields)
         return translated
 
     @staticmethod
-    def _publish(page: Page, fields: dict) -> None:
+    def publish(page: Page, fields: dict) -> None:
         for name, value in fields.items():
             setattr(page, name, value)
         page.draft_title = page.title

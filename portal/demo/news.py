@@ -238,7 +238,7 @@ def load_news(loader, home, home_en, organisations: dict) -> None:
     english = Locale.objects.get(language_code="en")
     index = _child(home, NewsIndexPage, "aktualnosci", "Aktualności")
     loader.publish(index, {"title": "Aktualności", "show_in_menus": True})
-    index_en = loader.translation(index, english, "news", {"title": "News", "show_in_menus": True})
+    loader.translation(index, english, "news", {"title": "News", "show_in_menus": True})
     today = timezone.localdate()
     for slug, org_slug, days_ago, tags, polish, english_fields in NEWS:
         page = _child(index, NewsPage, slug, polish[0], lead=polish[1])
@@ -256,7 +256,7 @@ def load_news(loader, home, home_en, organisations: dict) -> None:
             },
         )
         if english_fields:
-            translated = loader.translation(
+            loader.translation(
                 page,
                 english,
                 slug,
@@ -266,8 +266,6 @@ def load_news(loader, home, home_en, organisations: dict) -> None:
                     "body": [("paragraph", f"<p>{english_fields[1]}</p>")],
                 },
             )
-            del translated
-    del index_en
 
     organisations_page = _child(home, OrganisationIndexPage, "organizacje", "ROPS i OWES")
     loader.publish(organisations_page, {"title": "ROPS i OWES", "show_in_menus": True})

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -125,11 +124,6 @@ class EventIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
         current_powiat = next((p for p in powiats if p.code == powiat_code), None)
         if current_powiat is not None:
             events = events.filter(powiat=current_powiat)
-        filters = {
-            key: value
-            for key, value in (("rodzaj", kind), ("powiat", getattr(current_powiat, "code", "")))
-            if value
-        }
         page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -141,7 +135,6 @@ class EventIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
                 "powiats": powiats,
                 "current_kind": kind,
                 "current_powiat": current_powiat,
-                "query_prefix": urlencode(filters) + "&" if filters else "",
                 "calendar_url": self.calendar_url(request),
             },
         )
