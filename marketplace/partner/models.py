@@ -18,6 +18,7 @@ from marketplace.identifiers import (
     validate_nip,
     validate_regon,
 )
+from portal.uploads import validate_image_upload
 
 # Art. 94 Pzp: contracts may be reserved for suppliers employing at least 30% people at risk.
 ART_94_SHARE = Decimal("30")
@@ -90,6 +91,19 @@ class Partner(AbstractPartner):
         _("pickup points"), blank=True, help_text=_("One address per line.")
     )
     opening_hours = models.TextField(_("opening hours"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="pes/logos",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_("JPEG, PNG, WebP or GIF, up to 2 MB."),
+    )
+    accepts_transfer = models.BooleanField(
+        _("accepts bank transfers"),
+        default=True,
+        help_text=_("The buyer pays to the IBAN above with the order number as the title."),
+    )
+    accepts_cash_on_pickup = models.BooleanField(_("accepts cash on pickup"), default=True)
 
     class Meta(AbstractPartner.Meta):
         app_label = "partner"
@@ -104,6 +118,8 @@ class Partner(AbstractPartner):
             raise ValidationError(
                 {"employees_at_risk": _("Cannot be more than the employees in total.")}
             )
+        if self.accepts_transfer and not self.iban:
+            raise ValidationError({"iban": _("Give the bank account to accept bank transfers.")})
         if bool(self.ps_decision_number) != bool(self.ps_decision_date):
             raise ValidationError(
                 {"ps_decision_date": _("Give both the decision number and its date, or neither.")}
@@ -118,6 +134,16 @@ class Partner(AbstractPartner):
         if self.iban:
             self.iban = compact_iban(self.iban)
         super().save(*args, **kwargs)
+
+    @property
+    def payment_methods(self) -> list[str]:
+        """Codes of the payment methods this PES accepts (see marketplace.checkout.payment)."""
+        methods = []
+        if self.accepts_transfer and self.iban:
+            methods.append("transfer")
+        if self.accepts_cash_on_pickup:
+            methods.append("cash")
+        return methods
 
     @property
     def at_risk_share(self) -> Decimal | None:

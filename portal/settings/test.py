@@ -23,4 +23,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/ yet
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: --reuse-db keeps it between runs and a server process can open it.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    # TEST_DB_NAME lets two suites run side by side without locking each other's file.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(VAR_DIR / os.environ.get("TEST_DB_NAME", "test.sqlite3"))
+    }

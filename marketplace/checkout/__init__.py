@@ -1,0 +1,1 @@
+"""Oscar's checkout app, forked for the marketplace (one order per PES)."""

@@ -1,0 +1,1 @@
+"""Oscar's order app, forked for the marketplace (one order per PES)."""

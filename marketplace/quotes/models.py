@@ -1,0 +1,1 @@
+"""Quote request models (to be built)."""

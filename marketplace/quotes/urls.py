@@ -1,0 +1,4 @@
+"""Public quote pages (to be built)."""
+
+app_name = "quotes"
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Oscar's shipping app, forked for the marketplace (one order per PES)."""
