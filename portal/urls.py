@@ -39,6 +39,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("sklep/dashboard/zapytania/", include("marketplace.quotes.dashboard_urls")),
+    path("sklep/dashboard/pes/", include("marketplace.partner.dashboard_urls")),
     path("sklep/zapytania/", include("marketplace.quotes.urls")),
     path("sklep/", include(apps.get_app_config("oscar").urls[0])),
     path("", include("portal.events.urls")),  # …/kalendarz.ics, before Wagtail's pages

@@ -9,6 +9,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's documented way to get its defaults)
 
+from marketplace.dashboard_access import pes_only, pes_or_staff
 from marketplace.order.statuses import PIPELINE as ORDER_STATUS_PIPELINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -274,7 +275,21 @@ OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_INITIAL_ORDER_STATUS = "new"  # marketplace.order.statuses.NEW
 OSCAR_ORDER_STATUS_PIPELINE = ORDER_STATUS_PIPELINE
 # Dashboard menu entries the marketplace adds (quote requests, the PES's own profile).
-OSCAR_DASHBOARD_NAVIGATION = [*OSCAR_DASHBOARD_NAVIGATION]  # noqa: F405
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": _("Quote requests"),
+        "icon": "fas fa-file-signature",
+        "url_name": "quotes-dashboard:list",
+        "access_fn": pes_or_staff,
+    },
+    {
+        "label": _("My PES profile"),
+        "icon": "fas fa-id-card",
+        "url_name": "pes-dashboard:profile",
+        "access_fn": pes_only,
+    },
+]
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 THUMBNAIL_PRESERVE_FORMAT = True
