@@ -1,1 +1,1 @@
-"""Quote requests for services: one buyer asks one or many PES, each answers, the buyer accepts one."""
+"""Quote requests for services: a buyer asks one or many PES, each answers, one is accepted."""
