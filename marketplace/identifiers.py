@@ -59,3 +59,8 @@ def compact_regon(value: str) -> str:
 
 def compact_iban(value: str) -> str:
     return stdnum_iban.compact(value if value[:2].isalpha() else f"PL{value}")
+
+
+def format_iban(value: str) -> str:
+    """Groups of four characters, the way the buyer types it into a bank transfer."""
+    return stdnum_iban.format(compact_iban(value))

@@ -22,5 +22,23 @@ class Order(AbstractOrder):
     class Meta(AbstractOrder.Meta):
         app_label = "order"
 
+    @property
+    def seller(self):
+        """The PES this order belongs to (every line of a split order has the same partner)."""
+        lines = list(self.lines.all())
+        return lines[0].partner if lines else None
+
+    @property
+    def buyer_email(self) -> str:
+        return self.email
+
+    @property
+    def pays_by_transfer(self) -> bool:
+        return self.payment_method == "transfer"
+
+    @property
+    def pays_cash(self) -> bool:
+        return self.payment_method == "cash"
+
 
 from oscar.apps.order.models import *  # noqa: E402, F403  (Oscar's documented fork pattern)

@@ -13,6 +13,7 @@ from marketplace.identifiers import (
     compact_iban,
     compact_nip,
     compact_regon,
+    format_iban,
     validate_iban,
     validate_krs,
     validate_nip,
@@ -134,6 +135,11 @@ class Partner(AbstractPartner):
         if self.iban:
             self.iban = compact_iban(self.iban)
         super().save(*args, **kwargs)
+
+    @property
+    def iban_display(self) -> str:
+        """The IBAN in groups of four, as banks print it."""
+        return format_iban(self.iban) if self.iban else ""
 
     @property
     def payment_methods(self) -> list[str]:

@@ -22,7 +22,7 @@ from marketplace.products import FEATURED_RANGE_SLUG
 from portal.organisations import roles
 from portal.organisations.models import ConsortiumMember, Organisation, Powiat
 
-from . import data, pages, region
+from . import data, pages, region, shop
 from .identifiers import demo_iban, demo_krs, demo_nip, demo_regon
 from .pictures import draw_picture
 
@@ -62,10 +62,12 @@ class DemoLoader:
         self.load_powiats()
         self.load_organisations()
         self.load_catalogue()
+        shop.load_delivery(list(Partner.objects.filter(code__in=[p["slug"] for p in data.PES])))
         self.load_pages()
         self.load_newsroom()
         self.load_events()
         self.load_accounts()
+        shop.load_orders(self.say)
 
     # Region -----------------------------------------------------------------------------
     def load_powiats(self) -> None:

@@ -1,0 +1,69 @@
+"""E-mails of a placed checkout: one to the buyer listing every PES's part, one to each PES."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+logger = logging.getLogger("oscar.checkout")
+
+
+def order_status_url(request, order) -> str:
+    """The buyer's link to follow the order: the account page, or the hashed guest page."""
+    if order.user_id:
+        path = reverse("customer:order", kwargs={"order_number": order.number})
+    else:
+        path = reverse(
+            "customer:anon-order",
+            kwargs={"order_number": order.number, "hash": order.verification_hash()},
+        )
+    return request.build_absolute_uri(path)
+
+
+def seller_recipients(partner) -> list[str]:
+    if partner.email:
+        return [partner.email]
+    return [user.email for user in partner.users.all() if user.email]
+
+
+def _send(subject_template: str, body_template: str, context: dict, to: list[str]) -> None:
+    subject = " ".join(render_to_string(subject_template, context).split())
+    body = render_to_string(body_template, context)
+    EmailMessage(subject, body, settings.OSCAR_FROM_EMAIL, to).send()
+
+
+def send_checkout_emails(request, orders: list) -> None:
+    """The buyer's confirmation in their language; each PES's notice in Polish, its order only."""
+    if not orders:
+        return
+    parts = [{"order": order, "status_url": order_status_url(request, order)} for order in orders]
+    context = {
+        "parts": parts,
+        "group_reference": orders[0].group_reference,
+        "total": sum(order.total_incl_tax for order in orders),
+        "currency": orders[0].currency,
+    }
+    _send(
+        "marketplace/emails/checkout_confirmation_subject.txt",
+        "marketplace/emails/checkout_confirmation_body.txt",
+        context,
+        [orders[0].email],
+    )
+    dashboard = request.build_absolute_uri(reverse("dashboard:order-list"))
+    with translation.override(settings.LANGUAGE_CODE):
+        for order in orders:
+            recipients = seller_recipients(order.seller)
+            if not recipients:
+                logger.warning("Order %s: its PES has no e-mail address", order.number)
+                continue
+            _send(
+                "marketplace/emails/seller_new_order_subject.txt",
+                "marketplace/emails/seller_new_order_body.txt",
+                {"order": order, "dashboard_url": dashboard},
+                recipients,
+            )

@@ -1,0 +1,199 @@
+"""One basket across several PES becomes one order per PES, with one reference and the right sums."""
+
+from __future__ import annotations
+
+import threading
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from .shop import choose, guest_to_delivery_step, seller_with_product
+
+Order = get_model("order", "Order")
+Basket = get_model("basket", "Basket")
+StockRecord = get_model("partner", "StockRecord")
+
+pytestmark = pytest.mark.django_db
+
+
+def place(client: Client, choices: dict):
+    response = client.post(reverse("checkout:shipping-method"), choices)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert response["Location"].endswith(reverse("checkout:preview"))
+    preview = client.get(reverse("checkout:preview"))
+    assert preview.status_code == 200
+    return client.post(reverse("checkout:preview"), {"action": "place_order"})
+
+
+def test_basket_from_three_pes_becomes_three_orders_with_one_reference():
+    client = Client()
+    a, product_a = seller_with_product(1, "20.00", courier="15.00")
+    b, product_b = seller_with_product(2, "35.50", courier="12.00")
+    c, product_c = seller_with_product(3, "9.99")
+    step = guest_to_delivery_step(client, [product_a, product_b, product_c])
+    assert step.status_code == 200
+    for partner in (a, b, c):
+        assert partner.name in step.content.decode()
+
+    response = place(
+        client,
+        {
+            **choose(a, "courier", "transfer"),
+            **choose(b, "pickup", "cash"),
+            **choose(c, "courier", "transfer"),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    orders = list(Order.objects.order_by("number"))
+    assert len(orders) == 3
+    assert len({order.group_reference for order in orders}) == 1
+    reference = orders[0].group_reference
+    assert [order.number for order in orders] == [f"{reference}-{n}" for n in (1, 2, 3)]
+    by_seller = {order.seller: order for order in orders}
+    assert by_seller[a].total_incl_tax == Decimal("35.00")
+    assert by_seller[a].shipping_incl_tax == Decimal("15.00")
+    assert by_seller[b].total_incl_tax == Decimal("35.50")
+    assert by_seller[b].payment_method == "cash"
+    assert by_seller[c].total_incl_tax == Decimal("24.99")
+    for seller, order in by_seller.items():
+        assert {line.partner for line in order.lines.all()} == {seller}
+        assert order.status == "new"
+        assert order.sources.get().amount_allocated == order.total_incl_tax
+    # Each order has its own address row.
+    assert len({order.shipping_address_id for order in orders}) == 3
+    assert Basket.objects.get().status == Basket.SUBMITTED
+
+    # One confirmation for the buyer listing every part, one notice per PES with its order only.
+    assert len(mail.outbox) == 4
+    buyer = mail.outbox[0]
+    assert buyer.to == ["kupujacy@example.org"]
+    for order in orders:
+        assert order.number in buyer.body
+    assert a.iban_display in buyer.body
+    for seller, order in by_seller.items():
+        notice = next(m for m in mail.outbox[1:] if m.to == [seller.email])
+        assert order.number in notice.body
+        others = [o.number for o in orders if o != order]
+        assert not any(number in notice.body for number in others)
+
+    thanks = client.get(reverse("checkout:thank-you"))
+    page = thanks.content.decode()
+    assert thanks.status_code == 200
+    assert reference in page
+    assert page.count('class="payment-instructions"') == 3
+    assert a.iban_display in page and c.iban_display in page
+    assert "Przelew" in page or "transfer" in page.lower()
+
+
+def test_cash_with_a_courier_is_refused_and_nothing_is_placed():
+    client = Client()
+    a, product_a = seller_with_product(4, "20.00")
+    guest_to_delivery_step(client, [product_a])
+    response = client.post(reverse("checkout:shipping-method"), choose(a, "courier", "cash"))
+    assert response.status_code == 200
+    assert "pes-%d-payment" % a.pk in response.content.decode()
+    assert response.context["forms"][0].errors["payment"]
+    # The review refuses to open without a valid choice.
+    assert client.get(reverse("checkout:preview")).status_code == 302
+    assert Order.objects.count() == 0
+
+
+def test_a_pes_without_an_iban_offers_no_transfer():
+    client = Client()
+    a, product_a = seller_with_product(5, "20.00")
+    a.iban = ""
+    a.accepts_transfer = False
+    a.save()
+    step = guest_to_delivery_step(client, [product_a])
+    form = step.context["forms"][0]
+    assert [code for code, _label in form.fields["payment"].choices] == ["cash"]
+
+
+def test_sold_out_meanwhile_gives_a_clear_message_and_keeps_the_basket():
+    client = Client()
+    a, product_a = seller_with_product(6, "20.00", stock=1)
+    b, product_b = seller_with_product(7, "10.00")
+    guest_to_delivery_step(client, [product_a, product_b])
+    client.post(
+        reverse("checkout:shipping-method"),
+        {**choose(a, "pickup", "cash"), **choose(b, "pickup", "cash")},
+    )
+    # Someone else takes the last unit between the review and the click.
+    StockRecord.objects.filter(product=product_a).update(num_allocated=1)
+    response = client.post(reverse("checkout:preview"), {"action": "place_order"}, follow=True)
+    assert Order.objects.count() == 0
+    assert StockRecord.objects.get(product=product_b).num_allocated in (0, None)
+    text = response.content.decode()
+    assert product_a.get_title() in text
+    basket = Basket.objects.get()
+    assert basket.status == Basket.OPEN
+    assert basket.lines.count() == 2
+
+
+def test_placement_allocates_only_free_stock():
+    """The conditional allocation refuses even when the basket check was passed earlier."""
+    from oscar.apps.order.exceptions import UnableToPlaceOrder
+    from oscar.core.loading import get_class
+
+    from marketplace.checkout.placement import place_orders
+
+    a, product_a = seller_with_product(8, "20.00", stock=2)
+    basket = Basket.objects.create()
+    basket.strategy = get_class("partner.strategy", "Selector")().strategy()
+    basket.add_product(product_a, quantity=2)
+    StockRecord.objects.filter(product=product_a).update(num_allocated=1)
+    with pytest.raises(UnableToPlaceOrder, match="only 1"):
+        place_orders(basket=basket, user=None, choices={}, group_reference="T-1")
+    assert Order.objects.count() == 0
+    assert StockRecord.objects.get(product=product_a).num_allocated == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_buyers_cannot_both_get_the_last_unit():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL row locks: SQLite serialises whole-database writes")
+    from oscar.apps.order.exceptions import UnableToPlaceOrder
+    from oscar.core.loading import get_class
+
+    from marketplace.checkout.placement import place_orders
+
+    a, product_a = seller_with_product(9, "20.00", stock=1)
+    _b, product_b = seller_with_product(10, "5.00", stock=5)
+    strategy = get_class("partner.strategy", "Selector")().strategy()
+    baskets = []
+    for _ in range(2):
+        basket = Basket.objects.create()
+        basket.strategy = strategy
+        basket.add_product(product_b)  # a second PES, locked in the other order by some
+        basket.add_product(product_a)
+        baskets.append(basket)
+    barrier = threading.Barrier(2)
+    results: list = []
+
+    def buy(basket, reference):
+        try:
+            barrier.wait()
+            results.append(
+                place_orders(basket=basket, user=None, choices={}, group_reference=reference)
+            )
+        except UnableToPlaceOrder as error:
+            results.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=buy, args=(b, f"C-{i}")) for i, b in enumerate(baskets)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(isinstance(r, list) for r in results) == 1
+    assert sum(isinstance(r, UnableToPlaceOrder) for r in results) == 1
+    record = StockRecord.objects.get(product=product_a)
+    assert record.num_allocated == 1
+    assert Order.objects.filter(lines__product=product_a).count() == 1
