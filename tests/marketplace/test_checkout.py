@@ -1,4 +1,4 @@
-"""One basket across several PES becomes one order per PES, with one reference and the right sums."""
+"""One basket across several PES becomes one order per PES, one reference, the right sums."""
 
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def test_cash_with_a_courier_is_refused_and_nothing_is_placed():
     guest_to_delivery_step(client, [product_a])
     response = client.post(reverse("checkout:shipping-method"), choose(a, "courier", "cash"))
     assert response.status_code == 200
-    assert "pes-%d-payment" % a.pk in response.content.decode()
+    assert f"pes-{a.pk}-payment" in response.content.decode()
     assert response.context["forms"][0].errors["payment"]
     # The review refuses to open without a valid choice.
     assert client.get(reverse("checkout:preview")).status_code == 302
