@@ -32,9 +32,13 @@ def seller_recipients(partner) -> list[str]:
 
 
 def _send(subject_template: str, body_template: str, context: dict, to: list[str]) -> None:
+    """Send one message; a mail server that is down must not undo orders already placed."""
     subject = " ".join(render_to_string(subject_template, context).split())
     body = render_to_string(body_template, context)
-    EmailMessage(subject, body, settings.OSCAR_FROM_EMAIL, to).send()
+    try:
+        EmailMessage(subject, body, settings.OSCAR_FROM_EMAIL, to).send()
+    except Exception:  # SMTP and socket errors of every kind: log them, keep the orders
+        logger.exception("Could not send %r to %s", subject, ", ".join(to))
 
 
 def send_checkout_emails(request, orders: list) -> None:

@@ -34,9 +34,13 @@ from pathlib import Path
 from types import FrameType
 from urllib.parse import urljoin, urlsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from checkout_load import run_checkouts  # noqa: E402  (a sibling script, not a package import)
+
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = ROOT / ".venv" / "bin"
 RESULTS_FILE = ROOT / "var" / "bench" / "latest.json"
+PAIRS_FILE = ROOT / "var" / "bench" / "checkout_pairs.json"
 
 LOAD_HOST = "127.0.0.1"
 CONNECTIONS = 8
@@ -431,6 +435,12 @@ def server_env() -> dict[str, str]:
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",
         "DEBUG": "false",
+        "EMAIL_BACKEND": os.environ.get(
+            "EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend"
+        ),
+        # Its own database: the checkout journeys place orders, which must not land in `make run`'s.
+        "DATABASE_URL": os.environ.get("DATABASE_URL")
+        or f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}",
     }
 
 
@@ -453,6 +463,36 @@ def prepare(env: dict[str, str]) -> None:
         )
         if result.returncode != 0:
             raise SystemExit(f"bench: manage.py {' '.join(args)} failed ({result.returncode})")
+    log("manage.py shell: plenty of stock and the product pairs for the checkout journeys")
+    result = subprocess.run(
+        [python, "manage.py", "shell", "-c", CHECKOUT_SETUP],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"bench: checkout setup failed: {result.stderr[-2000:]}")
+    PAIRS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    PAIRS_FILE.write_text(result.stdout.strip().splitlines()[-1], encoding="utf-8")
+
+
+# Run inside `manage.py shell` on the bench database only: stock that cannot run out during the
+# run, and pairs of in-stock products of two different PES (printed as JSON on the last line).
+CHECKOUT_SETUP = """
+import json
+from oscar.core.loading import get_model
+StockRecord = get_model("partner", "StockRecord")
+records = StockRecord.objects.filter(product__product_class__track_stock=True)
+records.update(num_in_stock=1_000_000)
+by_partner = {}
+for record in records.select_related("product").order_by("partner_id", "pk"):
+    by_partner.setdefault(record.partner_id, record.product.get_absolute_url())
+urls = list(by_partner.values())
+print(json.dumps([[a, b] for a, b in zip(urls, urls[1:] + urls[:1])]))
+"""
 
 
 def free_port() -> int:
@@ -691,6 +731,16 @@ def main(argv: list[str] | None = None) -> int:
             proc = start_server(env, port)
         wait_until_up(proc, port)
         rows, failures, notes = bench(port, base_url, seconds, wrk)
+        checkout = None
+        if proc is not None:
+            log(f"checkout: guests buying from two PES for {seconds} s")
+            pairs = [tuple(pair) for pair in json.loads(PAIRS_FILE.read_text(encoding="utf-8"))]
+            checkout = run_checkouts(base_url, pairs, seconds)
+            if checkout.failures or not checkout.journeys:
+                failures.append(
+                    f"checkout: {len(checkout.failures)} failed journeys, "
+                    f"first: {checkout.failures[:1]}"
+                )
     finally:
         if proc is not None:
             stop_server(proc)
@@ -701,6 +751,15 @@ def main(argv: list[str] | None = None) -> int:
         f" {seconds} s per URL against {base_url}\n"
     )
     print(render_table(rows, static_rps))
+    if checkout is not None and checkout.journeys:
+        times = sorted(checkout.journeys)
+        print(
+            f"checkout (a guest buys from two PES, 11 requests): {len(times) / seconds:.1f}"
+            " checkouts/s,"
+            f" {checkout.requests / seconds:.1f} requests/s, per checkout p50"
+            f" {_percentile_ms(times, 50):.0f} ms, p99 {_percentile_ms(times, 99):.0f} ms,"
+            f" {len(checkout.failures)} failed"
+        )
     for note in notes:
         print(f"note: {note}")
     meta: dict[str, object] = {
@@ -711,6 +770,13 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": seconds,
         "base_url": base_url,
         "started_server": not args.url,
+        "checkout": None
+        if checkout is None
+        else {
+            "checkouts": len(checkout.journeys),
+            "requests": checkout.requests,
+            "failures": checkout.failures[:20],
+        },
     }
     write_json(rows, meta, failures, notes)
     print(f"\nresults written to {RESULTS_FILE.relative_to(ROOT)}")
