@@ -1,4 +1,13 @@
-"""Public quote pages (to be built)."""
+"""Public quote pages, under /sklep/zapytania/ (Polish) and /en/sklep/zapytania/."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "quotes"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.RequestView.as_view(), name="request"),
+    path("wyslano/", views.sent, name="sent"),
+    path("<str:token>/", views.detail, name="detail"),
+    path("<str:token>/akceptuj/", views.accept, name="accept"),
+]

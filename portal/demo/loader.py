@@ -25,6 +25,7 @@ from portal.organisations.models import ConsortiumMember, Organisation, Powiat
 from . import data, pages, region, shop
 from .identifiers import demo_iban, demo_krs, demo_nip, demo_regon
 from .pictures import draw_picture
+from .quotes import load_quotes
 
 DEMO_PASSWORD = "demo-es-2026"
 THUMBNAIL_SIZES = ("480x360", "800x600")  # as in the product card and product page templates
@@ -68,6 +69,7 @@ class DemoLoader:
         self.load_events()
         self.load_accounts()
         shop.load_orders(self.say)
+        load_quotes(self.say)
 
     # Region -----------------------------------------------------------------------------
     def load_powiats(self) -> None:
