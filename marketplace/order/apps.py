@@ -3,3 +3,13 @@ import oscar.apps.order.apps as apps
 
 class OrderConfig(apps.OrderConfig):
     name = "marketplace.order"
+
+    def ready(self) -> None:
+        super().ready()
+        from oscar.apps.order.signals import order_status_changed
+
+        from .receivers import on_order_status_changed
+
+        order_status_changed.connect(
+            on_order_status_changed, dispatch_uid="marketplace.order.status_changed"
+        )
