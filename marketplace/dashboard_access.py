@@ -5,11 +5,7 @@ from __future__ import annotations
 
 def is_pes_user(user) -> bool:
     """PES staff: Oscar partner users with dashboard access, never `is_staff`."""
-    return (
-        user.is_authenticated
-        and not user.is_staff
-        and user.has_perm("partner.dashboard_access")
-    )
+    return user.is_authenticated and not user.is_staff and user.has_perm("partner.dashboard_access")
 
 
 def pes_or_staff(user, url_name=None, url_args=None, url_kwargs=None) -> bool:

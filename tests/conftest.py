@@ -5,10 +5,24 @@ from __future__ import annotations
 import os
 
 import pytest
+import pytest_django.fixtures
 from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; Django must not refuse the ORM.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+_databases_for_setup = pytest_django.fixtures._get_databases_for_setup
+
+
+def _always_the_test_database(items):
+    """pytest-django builds the test database only when a collected test is marked for it; a
+    run of browser journeys alone would otherwise load the demo into, and buy from, the
+    development database. Always build (or reuse) the test database instead."""
+    aliases, serialized_aliases = _databases_for_setup(items)
+    return {*aliases, "default"}, serialized_aliases
+
+
+pytest_django.fixtures._get_databases_for_setup = _always_the_test_database
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -154,46 +154,159 @@ def test_placement_allocates_only_free_stock():
     assert StockRecord.objects.get(product=product_a).num_allocated == 1
 
 
-@pytest.mark.django_db(transaction=True)
+def in_own_thread(function):
+    """Run on a new connection in autocommit, outside the test's rolled-back transaction
+    (pytest-django's transactional_db would empty every table, the session's demo with them)."""
+    results: list = []
+    errors: list = []
+
+    def run() -> None:
+        try:
+            results.append(function())
+        except BaseException as error:  # noqa: BLE001  (re-raised in the test's thread)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=120)
+    if errors:
+        raise errors[0]
+    return results[0]
+
+
 def test_two_buyers_cannot_both_get_the_last_unit():
     if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL row locks: SQLite serialises whole-database writes")
+        pytest.skip(
+            "needs PostgreSQL row locks: SQLite's BEGIN IMMEDIATE (in the settings) serialises "
+            "whole transactions instead (run with DATABASE_URL=postgres…)"
+        )
     from oscar.apps.order.exceptions import UnableToPlaceOrder
     from oscar.core.loading import get_class
 
     from marketplace.checkout.placement import place_orders
 
-    a, product_a = seller_with_product(9, "20.00", stock=1)
-    _b, product_b = seller_with_product(10, "5.00", stock=5)
-    strategy = get_class("partner.strategy", "Selector")().strategy()
-    baskets = []
-    for _ in range(2):
-        basket = Basket.objects.create()
-        basket.strategy = strategy
-        basket.add_product(product_b)  # a second PES, locked in the other order by some
-        basket.add_product(product_a)
-        baskets.append(basket)
+    def setup():
+        a, product_a = seller_with_product(9, "20.00", stock=1)
+        b, product_b = seller_with_product(10, "5.00", stock=5)
+        strategy = get_class("partner.strategy", "Selector")().strategy()
+        baskets = []
+        # Two PES in opposite order in the two baskets: locking in pk order avoids a deadlock.
+        for first, second in ((product_a, product_b), (product_b, product_a)):
+            basket = Basket.objects.create()
+            basket.strategy = strategy
+            basket.add_product(first)
+            basket.add_product(second)
+            baskets.append(basket.pk)
+        return a.pk, b.pk, product_a.pk, product_b.pk, baskets
+
+    a_pk, b_pk, product_a_pk, product_b_pk, basket_pks = in_own_thread(setup)
     barrier = threading.Barrier(2)
     results: list = []
 
-    def buy(basket, reference):
+    def buy(basket_pk: int, reference: str) -> None:
+        basket = Basket.objects.get(pk=basket_pk)
+        basket.strategy = get_class("partner.strategy", "Selector")().strategy()
+        barrier.wait()
         try:
-            barrier.wait()
-            results.append(
-                place_orders(basket=basket, user=None, choices={}, group_reference=reference)
-            )
+            orders = place_orders(basket=basket, user=None, choices={}, group_reference=reference)
+            results.append([order.pk for order in orders])
         except UnableToPlaceOrder as error:
             results.append(error)
         finally:
-            connection.close()
+            connections.close_all()
 
-    threads = [threading.Thread(target=buy, args=(b, f"C-{i}")) for i, b in enumerate(baskets)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert sum(isinstance(r, list) for r in results) == 1
-    assert sum(isinstance(r, UnableToPlaceOrder) for r in results) == 1
-    record = StockRecord.objects.get(product=product_a)
-    assert record.num_allocated == 1
-    assert Order.objects.filter(lines__product=product_a).count() == 1
+    try:
+        threads = [
+            threading.Thread(target=buy, args=(pk, f"C-{n}")) for n, pk in enumerate(basket_pks)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert sum(isinstance(r, list) for r in results) == 1
+        assert sum(isinstance(r, UnableToPlaceOrder) for r in results) == 1
+        assert StockRecord.objects.get(product_id=product_a_pk).num_allocated == 1
+        assert Order.objects.filter(lines__product_id=product_a_pk).count() == 1
+    finally:
+
+        def cleanup() -> None:
+            Order.objects.filter(group_reference__in=["C-0", "C-1"]).delete()
+            Basket.objects.filter(pk__in=basket_pks).delete()
+            get_model("catalogue", "Product").objects.filter(
+                pk__in=[product_a_pk, product_b_pk]
+            ).delete()
+            get_model("partner", "Partner").objects.filter(pk__in=[a_pk, b_pk]).delete()
+
+        in_own_thread(cleanup)
+
+
+def test_guest_follows_an_order_by_its_link_and_sees_how_to_pay():
+    client = Client()
+    a, product_a = seller_with_product(11, "20.00")
+    guest_to_delivery_step(client, [product_a])
+    place(client, choose(a, "courier", "transfer"))
+    order = Order.objects.get()
+    link = reverse(
+        "customer:anon-order",
+        kwargs={"order_number": order.number, "hash": order.verification_hash()},
+    )
+    # Oscar asks a guest for the order's e-mail address before it shows the order.
+    guest = Client()
+    confirm = guest.get(link, follow=True)
+    assert confirm.status_code == 200
+    response = guest.post(confirm.redirect_chain[-1][0], {"email": "kupujacy@example.org"})
+    assert response.status_code == 302
+    page = guest.get(link).content.decode()
+    assert order.number in page
+    assert a.iban_display in page
+    assert a.name in page
+
+
+def test_account_order_history_groups_orders_by_checkout(django_assert_max_num_queries):
+    from tests.factories import UserFactory
+
+    user = UserFactory(email="klientka@example.org")
+    client = Client()
+    client.force_login(user)
+    a, product_a = seller_with_product(12, "20.00")
+    b, product_b = seller_with_product(13, "30.00")
+    from .shop import ADDRESS, ensure_poland
+
+    ensure_poland()
+    for product in (product_a, product_b):
+        client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    assert client.post(reverse("checkout:shipping-address"), ADDRESS).status_code == 302
+    with django_assert_max_num_queries(30):
+        assert client.get(reverse("checkout:shipping-method")).status_code == 200
+    place(client, {**choose(a, "pickup", "cash"), **choose(b, "courier", "transfer")})
+    orders = Order.objects.filter(user=user)
+    assert orders.count() == 2
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("customer:order-list"))
+    page = response.content.decode()
+    assert page.count("<caption>") == 1
+    assert orders.first().group_reference in page
+    assert a.name in page and b.name in page
+
+
+class BrokenMailServer:
+    """An e-mail backend whose server is down."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_orders_stand_when_the_mail_server_is_down(settings):
+    settings.EMAIL_BACKEND = "tests.marketplace.test_checkout.BrokenMailServer"
+    client = Client()
+    a, product_a = seller_with_product(14, "20.00")
+    guest_to_delivery_step(client, [product_a])
+    response = place(client, choose(a, "pickup", "cash"))
+    assert response.status_code == 302
+    assert response["Location"].endswith(reverse("checkout:thank-you"))
+    assert Order.objects.count() == 1
