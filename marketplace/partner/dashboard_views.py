@@ -64,7 +64,13 @@ class PesProfileView(TemplateView):
         data = files = None
         if self.request.method == "POST":
             data, files = self.request.POST, self.request.FILES
-        form = PesProfileForm(data, files, instance=self.partner, prefix="profile")
+        form = PesProfileForm(
+            data,
+            files,
+            instance=self.partner,
+            prefix="profile",
+            verified_locked=not self.request.user.is_staff,
+        )
         formset = DeliveryOptionFormSet(
             data,
             instance=self.partner,

@@ -60,11 +60,21 @@ class PesProfileForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    # What the ROPS verifies (the voivode's PS decision, the OWES support): a PES sees it but
+    # cannot change it; the ROPS staff edit it through `?partner=`.
+    VERIFIED_FIELDS = ("owes", "ps_decision_number", "ps_decision_date")
+
+    def __init__(self, *args, verified_locked: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Oscar lets a partner be nameless; the shop and the directory cannot show one.
         self.fields["name"].required = True
         self.fields["name"].label = _("name of the PES")
+        if verified_locked:
+            for name in self.VERIFIED_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Verified by the ROPS: write to it to have this changed."
+                )
 
 
 class DeliveryOptionForm(forms.ModelForm):

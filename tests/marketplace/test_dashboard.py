@@ -568,3 +568,39 @@ def _poland():
     return country_model.objects.get_or_create(
         iso_3166_1_a2="PL", defaults={"name": "Polska", "printable_name": "Polska"}
     )[0]
+
+
+def test_a_pes_cannot_change_what_the_rops_verifies(client):
+    """The PS decision and the supporting OWES are shown to the PES but kept by the ROPS."""
+    from tests.factories import PesUserFactory
+
+    user = PesUserFactory()
+    partner = user.partners.get()
+    partner.ps_decision_number = ""
+    partner.ps_decision_date = None
+    partner.save()
+    client.force_login(user)
+    url = reverse("pes-dashboard:profile")
+    page = client.get(url)
+    form = page.context["form"]
+    data = {
+        f"profile-{name}": value
+        for name, value in form.initial.items()
+        if value is not None and name != "logo"
+    }
+    data.pop("profile-accepts_transfer", None)  # no IBAN in this factory's PES
+    data.update(
+        {
+            "profile-city": "Nowa Słupia",
+            "profile-ps_decision_number": "PS.1/2026",
+            "profile-ps_decision_date": "2026-01-10",
+            "delivery-TOTAL_FORMS": "0",
+            "delivery-INITIAL_FORMS": "0",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    partner.refresh_from_db()
+    assert partner.city == "Nowa Słupia"
+    assert partner.ps_decision_number == ""
+    assert partner.ps_decision_date is None
