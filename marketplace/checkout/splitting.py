@@ -191,3 +191,16 @@ class SellerBasket:
     @property
     def num_items(self) -> int:
         return sum(line.quantity for line in self.part.lines)
+
+
+def request_parts(request, basket=None) -> list[SellerPart]:
+    """`split_basket` for the request's basket and choices, worked out once per request (the
+    shipping repository, the pre-conditions and the page all ask for it)."""
+    basket = basket if basket is not None else request.basket
+    choices = seller_choices(request)
+    key = (basket.pk, repr(sorted(choices.items())))
+    cached = getattr(request, "_seller_parts", None)
+    if cached is None or cached[0] != key:
+        cached = (key, split_basket(basket, choices))
+        request._seller_parts = cached
+    return cached[1]

@@ -19,7 +19,7 @@ from marketplace.shipping.methods import PER_SELLER_CODE
 from .emails import send_checkout_emails
 from .forms import SellerChoiceForm
 from .placement import place_orders
-from .splitting import choices_are_complete, seller_choices, split_basket, store_seller_choices
+from .splitting import choices_are_complete, request_parts, seller_choices, store_seller_choices
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 Order = get_model("order", "Order")
@@ -31,8 +31,7 @@ class SellerChoicesMixin:
     """Pre-condition shared by the review and the placing of orders."""
 
     def check_seller_choices_are_captured(self, request) -> None:
-        parts = split_basket(request.basket, seller_choices(request))
-        if not choices_are_complete(parts, seller_choices(request)):
+        if not choices_are_complete(request_parts(request), seller_choices(request)):
             raise exceptions.FailedPreCondition(
                 url=reverse("checkout:shipping-method"),
                 message=_("Choose the delivery and payment for each seller."),
@@ -50,8 +49,7 @@ class ShippingMethodView(CheckoutSessionMixin, generic.TemplateView):
     ]
 
     def get_forms(self, data=None) -> list[SellerChoiceForm]:
-        parts = split_basket(self.request.basket, seller_choices(self.request))
-        return [SellerChoiceForm(part, data=data) for part in parts]
+        return [SellerChoiceForm(part, data=data) for part in request_parts(self.request)]
 
     def get(self, request, *args, **kwargs):
         if request.basket.is_shipping_required() and not (
@@ -93,7 +91,7 @@ class PaymentDetailsView(SellerChoicesMixin, core.PaymentDetailsView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["seller_parts"] = split_basket(self.request.basket, seller_choices(self.request))
+        ctx["seller_parts"] = request_parts(self.request)
         return ctx
 
     def handle_order_placement(

@@ -66,7 +66,11 @@ ADDRESS = {
 }
 
 
-def guest_to_delivery_step(client: Client, products: list, email: str = "kupujacy@example.org"):
+# Not a demo account's address: Oscar sends a guest with an existing account's e-mail to log in.
+GUEST_EMAIL = "gosc-testowy@example.org"
+
+
+def guest_to_delivery_step(client: Client, products: list, email: str = GUEST_EMAIL):
     """Fill the basket and the first checkout steps; returns the delivery step's response."""
     ensure_poland()
     for product in products:

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from .shop import choose, guest_to_delivery_step, seller_with_product
+from .shop import GUEST_EMAIL, choose, guest_to_delivery_step, seller_with_product
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
@@ -50,7 +50,7 @@ def test_basket_from_three_pes_becomes_three_orders_with_one_reference():
     )
     assert response.status_code == 302, response.content.decode()[:3000]
 
-    orders = list(Order.objects.order_by("number"))
+    orders = list(Order.objects.filter(guest_email=GUEST_EMAIL).order_by("number"))
     assert len(orders) == 3
     assert len({order.group_reference for order in orders}) == 1
     reference = orders[0].group_reference
@@ -67,12 +67,12 @@ def test_basket_from_three_pes_becomes_three_orders_with_one_reference():
         assert order.sources.get().amount_allocated == order.total_incl_tax
     # Each order has its own address row.
     assert len({order.shipping_address_id for order in orders}) == 3
-    assert Basket.objects.get().status == Basket.SUBMITTED
+    assert Basket.objects.get(pk=orders[0].basket_id).status == Basket.SUBMITTED
 
     # One confirmation for the buyer listing every part, one notice per PES with its order only.
     assert len(mail.outbox) == 4
     buyer = mail.outbox[0]
-    assert buyer.to == ["kupujacy@example.org"]
+    assert buyer.to == [GUEST_EMAIL]
     for order in orders:
         assert order.number in buyer.body
     assert a.iban_display in buyer.body
@@ -101,7 +101,7 @@ def test_cash_with_a_courier_is_refused_and_nothing_is_placed():
     assert response.context["forms"][0].errors["payment"]
     # The review refuses to open without a valid choice.
     assert client.get(reverse("checkout:preview")).status_code == 302
-    assert Order.objects.count() == 0
+    assert not Order.objects.filter(lines__partner__in=[a]).exists()
 
 
 def test_a_pes_without_an_iban_offers_no_transfer():
@@ -127,11 +127,11 @@ def test_sold_out_meanwhile_gives_a_clear_message_and_keeps_the_basket():
     # Someone else takes the last unit between the review and the click.
     StockRecord.objects.filter(product=product_a).update(num_allocated=1)
     response = client.post(reverse("checkout:preview"), {"action": "place_order"}, follow=True)
-    assert Order.objects.count() == 0
+    assert not Order.objects.filter(guest_email=GUEST_EMAIL).exists()
     assert StockRecord.objects.get(product=product_b).num_allocated in (0, None)
     text = response.content.decode()
     assert product_a.get_title() in text
-    basket = Basket.objects.get()
+    basket = Basket.objects.get(lines__product=product_a)
     assert basket.status == Basket.OPEN
     assert basket.lines.count() == 2
 
@@ -150,7 +150,7 @@ def test_placement_allocates_only_free_stock():
     StockRecord.objects.filter(product=product_a).update(num_allocated=1)
     with pytest.raises(UnableToPlaceOrder, match="only 1"):
         place_orders(basket=basket, user=None, choices={}, group_reference="T-1")
-    assert Order.objects.count() == 0
+    assert not Order.objects.filter(group_reference="T-1").exists()
     assert StockRecord.objects.get(product=product_a).num_allocated == 1
 
 
@@ -247,7 +247,7 @@ def test_guest_follows_an_order_by_its_link_and_sees_how_to_pay():
     a, product_a = seller_with_product(11, "20.00")
     guest_to_delivery_step(client, [product_a])
     place(client, choose(a, "courier", "transfer"))
-    order = Order.objects.get()
+    order = Order.objects.get(guest_email=GUEST_EMAIL)
     link = reverse(
         "customer:anon-order",
         kwargs={"order_number": order.number, "hash": order.verification_hash()},
@@ -256,7 +256,7 @@ def test_guest_follows_an_order_by_its_link_and_sees_how_to_pay():
     guest = Client()
     confirm = guest.get(link, follow=True)
     assert confirm.status_code == 200
-    response = guest.post(confirm.redirect_chain[-1][0], {"email": "kupujacy@example.org"})
+    response = guest.post(confirm.redirect_chain[-1][0], {"email": GUEST_EMAIL})
     assert response.status_code == 302
     page = guest.get(link).content.decode()
     assert order.number in page
@@ -278,7 +278,7 @@ def test_account_order_history_groups_orders_by_checkout(django_assert_max_num_q
     for product in (product_a, product_b):
         client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
     assert client.post(reverse("checkout:shipping-address"), ADDRESS).status_code == 302
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(35):  # 13 of them build the (then cached) header
         assert client.get(reverse("checkout:shipping-method")).status_code == 200
     place(client, {**choose(a, "pickup", "cash"), **choose(b, "courier", "transfer")})
     orders = Order.objects.filter(user=user)
@@ -309,4 +309,4 @@ def test_orders_stand_when_the_mail_server_is_down(settings):
     response = place(client, choose(a, "pickup", "cash"))
     assert response.status_code == 302
     assert response["Location"].endswith(reverse("checkout:thank-you"))
-    assert Order.objects.count() == 1
+    assert Order.objects.filter(guest_email=GUEST_EMAIL).count() == 1
