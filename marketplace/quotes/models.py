@@ -16,6 +16,7 @@ from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from marketplace.identifiers import compact_nip, validate_nip
 
@@ -197,8 +198,8 @@ class Quote(models.Model):
 
     class Meta:
         ordering = ["-request__created", "-pk"]
-        verbose_name = _("quote")
-        verbose_name_plural = _("quotes")
+        verbose_name = pgettext_lazy("a PES's answer with a price", "quote")
+        verbose_name_plural = pgettext_lazy("a PES's answers with a price", "quotes")
         constraints = [
             models.UniqueConstraint(
                 fields=["request", "partner"],

@@ -39,7 +39,7 @@ class DeliveryOption(models.Model):
         validators=[MinValueValidator(Decimal("0.00"))],
     )
     is_active = models.BooleanField(_("offered"), default=True)
-    display_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    display_order = models.PositiveSmallIntegerField(_("position in the list"), default=0)
 
     class Meta:
         app_label = "shipping"

@@ -309,3 +309,29 @@ def test_orders_stand_when_the_mail_server_is_down(settings):
     assert response.status_code == 302
     assert response["Location"].endswith(reverse("checkout:thank-you"))
     assert Order.objects.filter(guest_email=GUEST_EMAIL).count() == 1
+
+
+def test_more_than_the_stock_is_refused_with_a_message():
+    client = Client()
+    _a, product_a = seller_with_product(15, "20.00", stock=3)
+    response = client.post(
+        reverse("basket:add", kwargs={"pk": product_a.pk}), {"quantity": 4}, follow=True
+    )
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("3" in message for message in messages), messages
+    assert not Basket.objects.filter(lines__product=product_a).exists()
+
+
+def test_a_service_cannot_be_put_in_the_basket():
+    from oscar.test.factories import create_product
+
+    service = create_product(
+        title="Catering na 50 osób", product_class="Usługa testowa", price=Decimal("900.00")
+    )
+    product_class = service.get_product_class()
+    product_class.requires_shipping = False
+    product_class.track_stock = False
+    product_class.save()
+    client = Client()
+    client.post(reverse("basket:add", kwargs={"pk": service.pk}), {"quantity": 1})
+    assert not Basket.objects.filter(lines__product=service).exists()

@@ -26,6 +26,16 @@ StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
 
+
+def pl(message: str) -> str:
+    """A message as the Polish pages show it (the default language), HTML-escaped."""
+    from django.utils.html import escape
+    from django.utils.translation import gettext, override
+
+    with override("pl"):
+        return escape(gettext(message))
+
+
 TODAY = timezone.localdate()
 
 
@@ -138,7 +148,7 @@ def test_form_offers_other_pes_of_the_same_category(client, catering):
     assert [w.choice_label for w in primary] == ["Catering a (Kielce)"]
     assert {w.choice_label for w in others} == {"Catering b (Kielce)", "Catering c (Kielce)"}
     assert "Drukarnia obok" not in html
-    assert "Send this request also to" in html
+    assert pl("Send this request also to") in html
     # the service's own PES is ticked, the others are offered unticked
     assert "checked" in str(primary[0].tag())
     assert "checked" not in str(others[0].tag())
@@ -541,7 +551,9 @@ def test_second_accept_is_refused_and_changes_nothing(client, catering):
     for attempt in (first.pk, second.pk):
         response = client.post(url, {"quote": attempt}, follow=True)
         assert response.status_code == 200
-        assert "already accepted" in response.content.decode()
+        assert pl("You have already accepted a quote for this request.") in (
+            response.content.decode()
+        )
     assert Order.objects.filter(group_reference=quote_request.reference).count() == 1
     assert Quote.objects.get(pk=first.pk).status == Quote.Status.ACCEPTED
     assert Quote.objects.get(pk=second.pk).status == Quote.Status.NOT_CHOSEN
@@ -569,11 +581,13 @@ def test_expired_unanswered_or_foreign_quotes_cannot_be_accepted(client, caterin
     answer(foreign, "50.00")
     url = reverse("quotes:accept", kwargs={"token": quote_request.token})
     expected = {
-        expired.pk: "expired",
-        pending.pk: "has not given a price",
-        declined.pk: "has not given a price",
-        foreign.pk: "does not belong to your request",
-        "abc": "does not belong to your request",
+        expired.pk: pl("This quote expired on %(date)s: ask the entity for a new one.").split("%")[
+            0
+        ],
+        pending.pk: pl("This entity has not given a price you could accept."),
+        declined.pk: pl("This entity has not given a price you could accept."),
+        foreign.pk: pl("This quote does not belong to your request."),
+        "abc": pl("This quote does not belong to your request."),
     }
     for quote_id, message in expected.items():
         response = client.post(url, {"quote": quote_id}, follow=True)
@@ -600,7 +614,10 @@ def test_answering_after_the_choice_is_refused(client, catering):
     answer(first, "100.00")
     answer(second, "200.00")
     services.accept_quote(quote_request, first.pk)
-    for quote, word in ((first, "already accepted"), (second, "another offer")):
+    for quote, word in (
+        (first, pl("The buyer has already accepted this quote: it cannot be changed.")),
+        (second, pl("The buyer has already chosen another offer: this quote is closed.")),
+    ):
         pes = Client()
         pes.force_login(pes_user(quote.partner))
         url = reverse("quotes-dashboard:detail", kwargs={"pk": quote.pk})

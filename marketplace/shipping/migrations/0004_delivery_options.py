@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('details', models.TextField(blank=True, help_text="Where and when: the pickup address and hours, or the fair's place and date.", verbose_name='details')),
                 ('charge', models.DecimalField(decimal_places=2, default=Decimal('0.00'), max_digits=8, validators=[django.core.validators.MinValueValidator(Decimal('0.00'))], verbose_name='charge (PLN)')),
                 ('is_active', models.BooleanField(default=True, verbose_name='offered')),
-                ('display_order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ('display_order', models.PositiveSmallIntegerField(default=0, verbose_name='position in the list')),
                 ('partner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delivery_options', to='partner.partner', verbose_name='PES')),
             ],
             options={
