@@ -20,8 +20,32 @@ pytestmark = [
 ]
 
 
+def nu_errors(pages: dict[str, bytes], tmp_path: Path) -> list[str]:
+    """The Nu checker's errors for each page, as "path:line: message"."""
+    paths, files = list(pages), []
+    for number, content in enumerate(pages.values()):
+        file = tmp_path / f"page{number}.html"
+        file.write_bytes(content)
+        files.append(file)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [
+        f"{paths[files.index(Path(m['url'].removeprefix('file:')))]}:{m.get('lastLine')}: "
+        f"{m['message']}"
+        for m in messages
+    ]
+
+
 def test_public_pages_are_valid_html(client, tmp_path):
-    product = get_model("catalogue", "Product").objects.browsable().first()
+    product_model = get_model("catalogue", "Product")
+    product = product_model.objects.browsable().first()
+    service = product_model.objects.browsable().filter(product_class__slug="usluga").first()
+    quote_request = get_model("quotes", "QuoteRequest").objects.first()
     paths = [
         "/",
         "/en/",
@@ -38,24 +62,34 @@ def test_public_pages_are_valid_html(client, tmp_path):
         "/organizacje/",
         "/organizacje/swietokrzyski-owes/",
         "/organizacje/rkres/",
+        service.get_absolute_url(),
+        f"/sklep/zapytania/?product={service.pk}",
+        quote_request.get_absolute_url(),
     ]
-    files = []
-    for number, path in enumerate(paths):
+    pages = {}
+    for path in paths:
         response = client.get(path)
-        assert response.status_code in (200, 404)
-        file = tmp_path / f"page{number}.html"
-        file.write_bytes(response.content)
-        files.append(file)
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=180,
+        assert response.status_code in (200, 404), path
+        pages[path] = response.content
+    assert nu_errors(pages, tmp_path) == []
+
+
+def test_checkout_pages_are_valid_html(client, tmp_path):
+    """Every step of a guest's checkout from two PES, and the confirmation."""
+    from django.urls import reverse
+
+    from tests.marketplace.shop import choose, guest_to_delivery_step, seller_with_product
+
+    a, product_a = seller_with_product(21, "20.00")
+    b, product_b = seller_with_product(22, "30.00")
+    pages = {"delivery": guest_to_delivery_step(client, [product_a, product_b]).content}
+    invalid = client.post(reverse("checkout:shipping-method"), choose(a, "courier", "cash"))
+    pages["delivery with errors"] = invalid.content
+    client.post(
+        reverse("checkout:shipping-method"),
+        {**choose(a, "pickup", "cash"), **choose(b, "courier", "transfer")},
     )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    readable = [
-        f"{paths[files.index(Path(m['url'].removeprefix('file:')))]}:{m.get('lastLine')}: "
-        f"{m['message']}"
-        for m in messages
-    ]
-    assert readable == []
+    pages["review"] = client.get(reverse("checkout:preview")).content
+    client.post(reverse("checkout:preview"), {"action": "place_order"})
+    pages["confirmation"] = client.get(reverse("checkout:thank-you")).content
+    assert nu_errors(pages, tmp_path) == []
