@@ -13,6 +13,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from marketplace.directory.api import api as open_data_api
 from marketplace.sitemaps import ProductSitemap
 
 from . import views
@@ -26,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("api/", open_data_api.urls),
 ]
 
 if settings.SERVE_MEDIA:
@@ -42,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("sklep/dashboard/pes/", include("marketplace.partner.dashboard_urls")),
     path("sklep/zapytania/", include("marketplace.quotes.urls")),
     path("sklep/", include(apps.get_app_config("oscar").urls[0])),
+    path("baza-pes/", include("marketplace.directory.urls")),
+    path("certyfikat/", include("marketplace.certificates.urls")),
     path("", include("portal.events.urls")),  # …/kalendarz.ics, before Wagtail's pages
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -39,6 +39,41 @@ class LegalForm(models.TextChoices):
     OTHER = "other", _("other")
 
 
+class ReintegrationType(models.TextChoices):
+    """What a PES does for the people it employs or serves (a directory facet)."""
+
+    NONE = "none", _("none")
+    SOCIAL = "social", _("social reintegration")
+    VOCATIONAL = "vocational", _("vocational reintegration")
+    BOTH = "social_vocational", _("social and vocational reintegration")
+
+
+class ActivityField(models.Model):
+    """A trade a PES works in (catering, cleaning…): the directory's managed taxonomy."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        app_label = "partner"
+        ordering = ["name"]
+        verbose_name = _("field of activity")
+        verbose_name_plural = _("fields of activity")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """The name in the active language (English when given, else Polish)."""
+        from django.utils.translation import get_language
+
+        if (get_language() or "pl").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name
+
+
 class Partner(AbstractPartner):
     """Oscar's partner with the PES profile the shop and the directory show."""
 
@@ -105,6 +140,21 @@ class Partner(AbstractPartner):
         help_text=_("The buyer pays to the IBAN above with the order number as the title."),
     )
     accepts_cash_on_pickup = models.BooleanField(_("accepts cash on pickup"), default=True)
+    activity_fields = models.ManyToManyField(
+        ActivityField, verbose_name=_("fields of activity"), blank=True, related_name="partners"
+    )
+    reintegration = models.CharField(
+        _("reintegration"),
+        max_length=20,
+        choices=ReintegrationType.choices,
+        default=ReintegrationType.NONE,
+    )
+    operating_since = models.DateField(_("operating since"), null=True, blank=True)
+    listed_in_directory = models.BooleanField(
+        _("listed in the public PES database"),
+        default=True,
+        help_text=_("Untick to keep this PES out of the public database, its exports and API."),
+    )
 
     class Meta(AbstractPartner.Meta):
         app_label = "partner"

@@ -1,0 +1,1 @@
+"""The "Zakup Prospołeczny" certificate: applications, the committee's decisions, verification."""
