@@ -14,7 +14,7 @@ from oscar.apps.partner.admin import *  # noqa: F403
 from oscar.apps.partner.admin import PartnerAdmin as OscarPartnerAdmin
 from oscar.core.loading import get_model
 
-from .resources import PartnerResource, import_refused
+from .resources import IMPORT_FORMATS, PartnerResource, import_refused
 
 Partner = get_model("partner", "Partner")
 ActivityField = get_model("partner", "ActivityField")
@@ -31,7 +31,7 @@ class PesAdmin(ImportExportModelAdmin, OscarPartnerAdmin):
     filter_horizontal = ("activity_fields",)
 
     def get_import_formats(self) -> list:
-        return [base_formats.CSV, base_formats.XLSX]
+        return IMPORT_FORMATS
 
     def get_export_formats(self) -> list:
         return [base_formats.CSV, base_formats.XLSX]

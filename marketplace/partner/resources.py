@@ -20,10 +20,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
+from import_export.formats import base_formats
 from import_export.results import Result, RowResult
 
 from marketplace.identifiers import compact_iban, compact_nip, compact_regon
-from portal.organisations.models import Powiat
+from portal.organisations.models import Organisation, Powiat
 
 from .models import ActivityField, LegalForm, Partner, ReintegrationType
 
@@ -248,6 +249,21 @@ class CountWidget(widgets.IntegerWidget):
         return number
 
 
+class SpreadsheetCSV(base_formats.CSV):
+    """CSV as spreadsheets save it: comma-separated, or semicolon-separated by a Polish Excel."""
+
+    def create_dataset(self, in_stream: Any, **kwargs: Any) -> Any:
+        if isinstance(in_stream, bytes) and self.encoding:
+            in_stream = in_stream.decode(self.encoding)
+        header = in_stream.lstrip("\ufeff").split("\n", 1)[0]
+        if "delimiter" not in kwargs and header.count(";") > header.count(","):
+            kwargs["delimiter"] = ";"
+        return super().create_dataset(in_stream, **kwargs)
+
+
+IMPORT_FORMATS = [SpreadsheetCSV, base_formats.XLSX]
+
+
 def column(attribute: str, header: str, widget: widgets.Widget | None = None) -> fields.Field:
     return fields.Field(attribute=attribute, column_name=header, widget=widget or TextWidget())
 
@@ -408,6 +424,11 @@ class PartnerResource(resources.ModelResource):
         if not instance.iban:
             # Transfers need an account number; without one the PES takes other payments.
             instance.accepts_transfer = False
+        if instance.owes_id is None and instance.powiat is not None:
+            # Each powiat is served by one OWES (the ROPS–OWES agreement): the PES's support.
+            instance.owes = Organisation.objects.filter(
+                kind=Organisation.Kind.OWES, powiats=instance.powiat
+            ).first()
         if errors:
             raise ValidationError(errors)
 

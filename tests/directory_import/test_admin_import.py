@@ -90,6 +90,7 @@ def test_the_corrected_file_imports_then_reimports_unchanged(admin_client):
     ponidzie = Partner.objects.get(nip=demo_nip(7))
     assert ponidzie.is_social_enterprise
     cis = Partner.objects.get(name="Centrum Integracji Społecznej w Busku-Zdroju")
+    assert cis.owes.slug == "trzeci-swietokrzyski-owes"  # the OWES serving its powiat
     assert (cis.legal_form, cis.powiat.code, cis.reintegration) == (
         "cis",
         "buski",

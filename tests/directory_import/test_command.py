@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 
 import pytest
@@ -44,6 +45,17 @@ def test_dry_run_by_default_then_commit_then_unchanged():
     assert Partner.objects.count() == before["partners"] + 6
     text = run(str(GOOD_FILE), "--commit")
     assert "0 new, 0 updated, 8 unchanged, 0 refused." in text
+
+
+def test_semicolon_csv_from_a_polish_excel(tmp_path):
+    """Excel in Polish saves CSV with semicolons (and a BOM); the import reads it the same."""
+    text = GOOD_FILE.read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)
+    path = tmp_path / "pes.csv"
+    path.write_text("\ufeff" + out.getvalue(), encoding="utf-8")
+    assert "6 new, 2 updated, 0 unchanged, 0 refused." in run(str(path))
 
 
 def test_exit_status_is_non_zero_for_a_refused_file(tmp_path):

@@ -11,17 +11,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
-from import_export.formats import base_formats
 
-from marketplace.partner.resources import PartnerResource, import_refused
+from marketplace.partner.resources import IMPORT_FORMATS, PartnerResource, import_refused
 
 FATES = ("new", "updated", "unchanged", "refused")
-FORMATS = {".csv": base_formats.CSV, ".xlsx": base_formats.XLSX}
+FORMATS = {f().get_extension(): f for f in IMPORT_FORMATS}
 
 
 def read_dataset(path: Path) -> Any:
     """A tablib dataset from a CSV (UTF-8, an Excel BOM allowed) or an XLSX file."""
-    file_format = FORMATS.get(path.suffix.lower())
+    file_format = FORMATS.get(path.suffix.lower().lstrip("."))
     if file_format is None:
         raise CommandError(_("Give a .csv or .xlsx file."))
     if file_format().is_binary():
