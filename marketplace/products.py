@@ -9,7 +9,10 @@ FEATURED_RANGE_SLUG = "polecane"
 
 
 def browsable_products() -> QuerySet:
-    """Public, canonical products with what a product card shows (picture, price, seller)."""
+    """Public, canonical products with what a product card shows (picture, price, seller,
+    the certificates valid today for the badge)."""
+    from marketplace.certificates.models import Certificate
+
     product_model = get_model("catalogue", "Product")
     stockrecord_model = get_model("partner", "StockRecord")
     return (
@@ -20,6 +23,11 @@ def browsable_products() -> QuerySet:
             Prefetch(
                 "stockrecords",
                 queryset=stockrecord_model.objects.select_related("partner", "partner__powiat"),
+            ),
+            Prefetch(
+                "certificates",
+                queryset=Certificate.objects.valid_on().order_by("-valid_until"),
+                to_attr="valid_certificates",
             ),
         )
     )

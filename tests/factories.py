@@ -107,3 +107,16 @@ def create_pes_order(partners, *, user=None, guest_email: str = "", quantity: in
         )
         basket.add_product(product, quantity)
     return create_order(basket=basket, user=user, guest_email=guest_email, **fields)
+
+
+# PES database ---------------------------------------------------------------------------------
+
+
+class ActivityFieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "partner.ActivityField"
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Dziedzina {n}")
+    name_en = factory.Sequence(lambda n: f"Field {n}")
+    slug = factory.Sequence(lambda n: f"dziedzina-{n}")

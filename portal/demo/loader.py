@@ -23,6 +23,7 @@ from portal.organisations import roles
 from portal.organisations.models import ConsortiumMember, Organisation, Powiat
 
 from . import data, pages, region, shop
+from .certificates import load_certificates
 from .directory import load_directory
 from .identifiers import demo_iban, demo_krs, demo_nip, demo_regon
 from .pictures import draw_picture
@@ -72,6 +73,7 @@ class DemoLoader:
         shop.load_orders(self.say)
         load_quotes(self.say)
         load_directory(self.say)
+        load_certificates(self.say)
 
     # Region -----------------------------------------------------------------------------
     def load_powiats(self) -> None:

@@ -1,0 +1,115 @@
+"""CSV and XLSX exports of PES rows: the whole public database or a buyer's shortlist.
+
+Only public fields leave the site (no IBAN, no raw head counts: the share and the art. 94
+eligibility are public). Cells that a spreadsheet would run as a formula are defused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def headers() -> list[str]:
+    return [
+        _("Name"),
+        _("Profile"),
+        _("Legal form"),
+        _("Powiat"),
+        _("Gmina"),
+        _("Town"),
+        _("NIP"),
+        _("REGON"),
+        _("KRS"),
+        _("E-mail"),
+        _("Phone"),
+        _("Website"),
+        _("Fields of activity"),
+        _("Social enterprise (PS)"),
+        _("PS decision number"),
+        _("Share of employees at risk of exclusion (%)"),
+        _("Eligible under art. 94 Pzp"),
+        _("Valid Zakup Prospołeczny certificates"),
+    ]
+
+
+def _safe(value: Any) -> Any:
+    """Defuse spreadsheet formulas (CSV injection); phone numbers like +48 stay as they are."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    if value[0] in "+-" and value[1:].replace(" ", "").isdigit():
+        return value
+    return "'" + value
+
+
+def row(partner: Any, request: HttpRequest) -> list[Any]:
+    """One PES as export cells (expects `with_details` prefetches)."""
+    from django.urls import reverse
+
+    share = partner.at_risk_share
+    yes, no = _("yes"), _("no")
+    cells = [
+        partner.name,
+        request.build_absolute_uri(reverse("directory:detail", args=[partner.code])),
+        partner.get_legal_form_display(),
+        partner.powiat.name if partner.powiat else "",
+        partner.gmina,
+        partner.city,
+        partner.nip,
+        partner.regon,
+        partner.krs,
+        partner.email,
+        partner.phone,
+        partner.website,
+        "; ".join(field.label for field in partner.activity_fields.all()),
+        yes if partner.is_social_enterprise else no,
+        partner.ps_decision_number,
+        str(share) if share is not None else "",
+        yes if partner.art_94_eligible else no,
+        "; ".join(certificate.number for certificate in partner.valid_certificates),
+    ]
+    return [_safe(cell) for cell in cells]
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(partners: Iterable[Any], request: HttpRequest) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # a BOM, so spreadsheet programs read the Polish letters as UTF-8
+    yield writer.writerow(headers())
+    for partner in partners:
+        yield writer.writerow(row(partner, request))
+
+
+def csv_response(partners: Iterable[Any], request: HttpRequest, filename: str) -> Any:
+    response = StreamingHttpResponse(
+        csv_lines(partners, request), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def xlsx_response(partners: Iterable[Any], request: HttpRequest, filename: str) -> HttpResponse:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("PES"))
+    sheet.append(headers())
+    for partner in partners:
+        sheet.append(row(partner, request))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

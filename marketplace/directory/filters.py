@@ -1,0 +1,302 @@
+"""One filter for the PES database: the listing page, its CSV export and the open-data API.
+
+Sharing `filter_partners` keeps the page and the API on the same result set and order for the
+same URL parameters. Everything is computed in SQL (art. 94 share, valid certificates, online
+sales, folded text), so counts and pagination stay exact.
+
+Text search folds case and Polish diacritics in SQL: each searched column goes through nested
+REPLACE()s of the 18 Polish letters and LOWER(), and the query through `anyascii().lower()`.
+This works the same on SQLite and PostgreSQL without a stored folded column; other accented
+letters (é, ü) still match when typed as stored, through a plain `icontains` on the raw words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from anyascii import anyascii
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Lower, Replace
+from oscar.core.loading import get_model
+
+from marketplace.certificates.models import Certificate
+from marketplace.partner.models import ActivityField, LegalForm, ReintegrationType
+
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+Product = get_model("catalogue", "Product")
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 8
+MAX_VALUES_PER_FACET = 50
+SORTS = ("name", "relevance")
+BOOLEAN_FACETS = ("certified", "ps", "art94", "online")
+CHOICE_FACETS = ("powiat", "legal_form", "activity", "reintegration")
+POLISH_LETTERS = {
+    "ą": "a",
+    "ć": "c",
+    "ę": "e",
+    "ł": "l",
+    "ń": "n",
+    "ó": "o",
+    "ś": "s",
+    "ź": "z",
+    "ż": "z",
+}
+
+
+def fold(text: str) -> str:
+    """The form both sides of a text comparison are reduced to: ASCII, lower case."""
+    return anyascii(text).lower()
+
+
+def folded(field_name: str) -> Any:
+    """SQL expression folding a column like `fold()` does for Polish text (see module doc)."""
+    expression: Any = F(field_name)
+    for letter, plain in POLISH_LETTERS.items():
+        for source in (letter, letter.upper()):
+            expression = Replace(expression, Value(source), Value(plain), output_field=TextField())
+    return Lower(expression, output_field=TextField())
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    """The parsed, cleaned URL parameters of a directory search (unknown values dropped)."""
+
+    q: str = ""
+    powiat: tuple[str, ...] = ()
+    legal_form: tuple[str, ...] = ()
+    activity: tuple[str, ...] = ()
+    reintegration: tuple[str, ...] = ()
+    certified: bool = False
+    ps: bool = False
+    art94: bool = False
+    online: bool = False
+    sort_by: str = "name"
+    truncated: bool = False
+    dropped: tuple[str, ...] = field(default=())
+
+    @property
+    def words(self) -> list[str]:
+        return self.q.split()[:MAX_QUERY_WORDS]
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(
+            self.q
+            or self.powiat
+            or self.legal_form
+            or self.activity
+            or self.reintegration
+            or self.certified
+            or self.ps
+            or self.art94
+            or self.online
+        )
+
+    def without(self, facet: str) -> DirectoryQuery:
+        """The same query with one facet cleared (for disjunctive facet counts)."""
+        empty: Any = False if facet in BOOLEAN_FACETS else ()
+        return replace(self, **{facet: empty})
+
+
+def _values(params: Mapping[str, Any], key: str) -> list[str]:
+    if hasattr(params, "getlist"):
+        raw = params.getlist(key)
+    else:
+        raw = params.get(key) or []
+        raw = [raw] if isinstance(raw, str) else list(raw)
+    return [str(value).strip() for value in raw[:MAX_VALUES_PER_FACET] if str(value).strip()]
+
+
+def parse_query(params: Mapping[str, Any]) -> DirectoryQuery:
+    """Read a QueryDict (or a dict of lists): keep known values, drop the rest, never raise."""
+    raw_q = " ".join(_values(params, "q")[:1])
+    q = " ".join(raw_q[:MAX_QUERY_LENGTH].split())
+    dropped: list[str] = []
+
+    def known(key: str, allowed: set[str]) -> tuple[str, ...]:
+        chosen = []
+        for value in _values(params, key):
+            if value in allowed and value not in chosen:
+                chosen.append(value)
+            elif value not in allowed:
+                dropped.append(key)
+        return tuple(chosen)
+
+    powiats = set(
+        Partner.objects.filter(
+            listed_in_directory=True, powiat__code__in=_values(params, "powiat")
+        ).values_list("powiat__code", flat=True)
+    )
+    activities = set(
+        ActivityField.objects.filter(slug__in=_values(params, "activity")).values_list(
+            "slug", flat=True
+        )
+    )
+    sort_by = (_values(params, "sort_by") or ["name"])[0]
+    if sort_by not in SORTS:
+        sort_by = "relevance" if q else "name"
+    return DirectoryQuery(
+        q=q,
+        powiat=known("powiat", powiats),
+        legal_form=known("legal_form", set(LegalForm.values)),
+        activity=known("activity", activities),
+        reintegration=known("reintegration", set(ReintegrationType.values)),
+        certified=_values(params, "certified")[:1] == ["1"],
+        ps=_values(params, "ps")[:1] == ["1"],
+        art94=_values(params, "art94")[:1] == ["1"],
+        online=_values(params, "online")[:1] == ["1"],
+        sort_by=sort_by,
+        truncated=len(raw_q) > MAX_QUERY_LENGTH,
+        dropped=tuple(sorted(set(dropped))),
+    )
+
+
+# Same rule as Partner.art_94_eligible: the share rounded to 0.1 (half up) is at least 30.0,
+# i.e. at_risk / total >= 29.95%, i.e. at_risk * 2000 >= 599 * total.
+ART_94 = Q(employees_total__gt=0, employees_at_risk__isnull=False, _risk2000__gte=F("_total599"))
+SOCIAL_ENTERPRISE = Q(ps_decision_date__isnull=False) & ~Q(ps_decision_number="")
+
+
+def listed_partners() -> QuerySet:
+    """Every public PES, annotated with the flags the facets count."""
+    valid = Certificate.objects.valid_on().filter(holder=OuterRef("pk"))
+    selling = StockRecord.objects.filter(
+        partner=OuterRef("pk"), product__in=Product.objects.browsable()
+    )
+    return (
+        Partner.objects.filter(listed_in_directory=True)
+        .alias(_risk2000=F("employees_at_risk") * 2000, _total599=F("employees_total") * 599)
+        .annotate(has_certificate=Exists(valid), sells_online=Exists(selling))
+    )
+
+
+def _text_filter(word: str) -> Q:
+    folded_word = fold(word)
+    activity = (
+        ActivityField.objects.filter(partners=OuterRef("pk"))
+        .alias(_name=folded("name"), _name_en=folded("name_en"))
+        .filter(
+            Q(_name__contains=folded_word)
+            | Q(_name_en__contains=folded_word)
+            | Q(name__icontains=word)
+            | Q(name_en__icontains=word)
+        )
+    )
+    condition = Exists(activity)
+    for column in ("name", "description", "social_mission", "city"):
+        condition |= Q(**{f"_f_{column}__contains": folded_word})
+        condition |= Q(**{f"{column}__icontains": word})
+    return condition
+
+
+def filter_partners(query: DirectoryQuery, *, skip: str | None = None) -> QuerySet:
+    """Listed PES matching `query` (all facets but `skip`), in the query's order.
+
+    The one function behind the listing, its export and `GET /api/pes/`.
+    """
+    if skip:
+        query = query.without(skip)
+    partners = listed_partners()
+    if query.words:
+        columns = ("description", "social_mission", "city")
+        partners = partners.alias(**{f"_f_{column}": folded(column) for column in columns})
+    partners = partners.alias(_f_name=folded("name"))
+    for word in query.words:
+        partners = partners.filter(_text_filter(word))
+    if query.powiat:
+        partners = partners.filter(powiat__code__in=query.powiat)
+    if query.legal_form:
+        partners = partners.filter(legal_form__in=query.legal_form)
+    if query.reintegration:
+        partners = partners.filter(reintegration__in=query.reintegration)
+    if query.activity:
+        chosen = ActivityField.objects.filter(partners=OuterRef("pk"), slug__in=query.activity)
+        partners = partners.filter(Exists(chosen))
+    if query.certified:
+        partners = partners.filter(has_certificate=True)
+    if query.ps:
+        partners = partners.filter(SOCIAL_ENTERPRISE)
+    if query.art94:
+        partners = partners.filter(ART_94)
+    if query.online:
+        partners = partners.filter(sells_online=True)
+    if query.sort_by == "relevance" and query.words:
+        folded_q = fold(query.q)
+        first = fold(query.words[0])
+        partners = partners.alias(
+            _relevance=Case(
+                When(_f_name__startswith=folded_q, then=Value(3)),
+                When(_f_name__contains=folded_q, then=Value(2)),
+                When(_f_name__contains=first, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        ).order_by("-_relevance", "_f_name", "pk")
+    else:
+        partners = partners.order_by("_f_name", "pk")
+    return partners
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    legend: str
+    values: list[FacetValue]
+    boolean: bool = False
+
+
+def facet_counts(query: DirectoryQuery) -> dict[str, dict[str, int]]:
+    """Disjunctive counts: each facet's values counted with every OTHER filter applied.
+
+    So a count is exactly the number of rows one gets by choosing that value alone within its
+    facet while keeping the rest of the search; booleans count their "yes".
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for facet, column in (
+        ("powiat", "powiat__code"),
+        ("legal_form", "legal_form"),
+        ("reintegration", "reintegration"),
+    ):
+        rows = (
+            filter_partners(query, skip=facet)
+            .order_by()
+            .values(column)
+            .annotate(n=Count("pk", distinct=True))
+        )
+        counts[facet] = {row[column]: row["n"] for row in rows if row[column]}
+    rows = (
+        ActivityField.objects.filter(
+            partners__in=filter_partners(query, skip="activity").order_by().values("pk")
+        )
+        .values("slug")
+        .annotate(n=Count("partners", distinct=True))
+    )
+    counts["activity"] = {row["slug"]: row["n"] for row in rows}
+    for facet in BOOLEAN_FACETS:
+        with_yes = replace(query, **{facet: True})
+        counts[facet] = {"1": filter_partners(with_yes).count()}
+    return counts

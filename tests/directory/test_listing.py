@@ -1,0 +1,253 @@
+"""The listing: each filter alone and combined, facet counts, folding, sorting, bad input."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import QueryDict
+
+from marketplace.directory.filters import (
+    facet_counts,
+    filter_partners,
+    listed_partners,
+    parse_query,
+)
+
+from .conftest import SCOPE
+
+A, B, C, E = (
+    "Spółdzielnia Socjalna Łąka",
+    "Fundacja Smak",
+    "Stowarzyszenie Czysto",
+    "Zakład Brzegowy",
+)
+
+
+def _page_names(client, params: str) -> list[str]:
+    response = client.get(f"/baza-pes/?{params}")
+    assert response.status_code == 200
+    paginator = response.context["page_obj"].paginator
+    return [partner.name for partner in paginator.object_list]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ("", {A, B, C, E}),
+        ("powiat=dir-p2", {C, E}),
+        ("legal_form=foundation", {B}),
+        ("legal_form=foundation&legal_form=association", {B, C}),
+        ("activity=dir-catering", {A, B}),
+        ("activity=dir-catering&activity=dir-sprzatanie", {A, B, C}),
+        ("certified=1", {A}),
+        ("ps=1", {A}),
+        ("art94=1", {A, C, E}),
+        ("reintegration=social", {A}),
+        ("reintegration=vocational&reintegration=social", {A, B}),
+        ("online=1", {A}),
+        ("q=laka", {A}),
+        ("q=ŁĄKA", {A}),
+        ("q=lodz", {A}),
+        ("q=SZKÓŁ", {A}),
+        ("q=niepelnosprawnosciami", {A}),
+        ("q=catering", {A, B}),
+        ("q=sprzatanie", {C}),
+        ("q=czysto", {A, C}),
+        ("q=fundacja smak", {B}),
+        ("q=ukryta", set()),
+        ("activity=dir-catering&certified=1&ps=1", {A}),
+        ("activity=dir-catering&art94=1", {A}),
+        ("art94=1&legal_form=zaz&legal_form=association", {C, E}),
+        ("q=czysto&legal_form=social_cooperative", {A}),
+    ],
+)
+def test_filters_alone_and_combined(client, world, params, expected):
+    scope = "" if params.startswith("powiat=") else f"{SCOPE}&"
+    assert set(_page_names(client, scope + params)) == expected
+
+
+def test_unlisted_pes_never_show(client, world):
+    assert world.hidden.name not in _page_names(client, "activity=dir-catering")
+    assert client.get(f"/baza-pes/{world.hidden.code}/").status_code == 404
+
+
+def test_art_94_in_sql_agrees_with_the_profile(world):
+    eligible = set(filter_partners(parse_query(QueryDict("art94=1"))).values_list("pk", flat=True))
+    for partner in listed_partners():
+        assert (partner.pk in eligible) == partner.art_94_eligible, partner.name
+
+
+def _facet_cases(query_string: str):
+    query = parse_query(QueryDict(query_string))
+    counts = facet_counts(query)
+    for facet, values in counts.items():
+        for value, count in values.items():
+            yield query, facet, value, count
+
+
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "",
+        SCOPE,
+        f"{SCOPE}&activity=dir-catering",
+        f"{SCOPE}&certified=1&legal_form=foundation",
+        "q=spoldzielnia&art94=1",
+        "powiat=dir-p1&reintegration=social&online=1",
+    ],
+)
+def test_facet_counts_equal_the_rows_behind_them(world, query_string):
+    """Disjunctive counts: a value's count is what choosing it alone in its facet returns."""
+    from dataclasses import replace
+
+    from marketplace.directory.filters import BOOLEAN_FACETS
+
+    checked = 0
+    for query, facet, value, count in _facet_cases(query_string):
+        chosen = True if facet in BOOLEAN_FACETS else (value,)
+        rows = filter_partners(replace(query, **{facet: chosen})).count()
+        assert rows == count, (facet, value)
+        checked += 1
+    assert checked >= 4
+
+
+def test_page_shows_the_counts(client, world):
+    response = client.get(f"/baza-pes/?{SCOPE}&activity=dir-catering")
+    facets = {facet.name: facet for facet in response.context["facets"]}
+    powiats = {value.value: value.count for value in facets["powiat"].values}
+    # the powiat facet ignores its own choice, not the others; chosen values stay, even at 0
+    assert powiats == {"dir-p1": 2, "dir-p2": 0}
+    activity = {value.value: value.count for value in facets["activity"].values}
+    assert activity["dir-catering"] == 2 and activity["dir-sprzatanie"] == 1
+    features = {value.value: value.count for value in facets["features"].values}
+    assert features == {"certified": 1, "ps": 1, "art94": 1, "online": 1}
+    html = response.content.decode()
+    assert "Testowo" in html and 'name="activity" value="dir-catering" checked' in html
+    assert "<legend>" in html
+
+
+def test_sorting_by_relevance_puts_name_matches_first(client, world):
+    assert _page_names(client, f"{SCOPE}&q=czysto&sort_by=relevance") == [C, A]
+    assert _page_names(client, f"{SCOPE}&q=czysto&sort_by=name") == [A, C]
+    # the name sort folds Polish letters: Ś sorts with S, not after Z
+    assert _page_names(client, SCOPE) == [B, A, C, E]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "page=10000",
+        "page=abc",
+        "page=-1",
+        "q=" + "ż" * 5000,
+        "powiat=nowhere",
+        "legal_form=bank&activity=<script>",
+        "sort_by=evil",
+        "certified=yes&ps=&art94=2",
+        "q=%00%25_",
+        "powiat=" + "&powiat=".join(str(n) for n in range(500)),
+    ],
+)
+def test_bad_input_gives_a_normal_page(client, world, params):
+    response = client.get(f"/baza-pes/?{params}")
+    assert response.status_code == 200
+    assert client.get(f"/api/pes/?{params}").status_code == 200
+    assert client.get(f"/baza-pes/eksport.csv?{params}").status_code == 200
+
+
+def test_bad_input_is_explained(client, world):
+    html = client.get("/baza-pes/?q=" + "a" * 5000).content.decode()
+    assert "first 200 characters" in html or "200" in html
+    response = client.get("/baza-pes/?powiat=nowhere")
+    assert response.context["query"].dropped == ("powiat",)
+    assert response.context["page_obj"].paginator.count == listed_partners().count()
+
+
+def test_last_page_for_a_page_too_far(client, world):
+    response = client.get("/baza-pes/?page=10000")
+    page_obj = response.context["page_obj"]
+    assert page_obj.number == page_obj.paginator.num_pages
+
+
+def test_listing_query_count_is_bounded(client, world, django_assert_max_num_queries):
+    """Constant in the number of PES: the facets, one page and its prefetches (the header is
+    warmed first: it is cached site-wide and costs about ten queries once)."""
+    assert listed_partners().count() >= 30
+    client.get("/baza-pes/?page=2")
+    with django_assert_max_num_queries(15):
+        assert client.get("/baza-pes/").status_code == 200
+    with django_assert_max_num_queries(15):
+        response = client.get(f"/baza-pes/?q=spoldzielnia&art94=1&certified=1&{SCOPE}")
+        assert response.status_code == 200
+
+
+def test_profile_shows_the_public_record(client, world, django_assert_max_num_queries):
+    client.get("/baza-pes/?page=2")  # warms the site header (cached site-wide)
+    with django_assert_max_num_queries(6):
+        response = client.get(f"/baza-pes/{world.a.code}/")
+    html = response.content.decode()
+    for text in [
+        world.a.name,
+        "Łódź",
+        "Testowo",
+        "Obiady dla szkół",
+        "Praca dla osób",
+        "Gastronomia",
+        "PS/1/2025",
+        "40,0%",
+        "biuro@laka.example.org",
+        "https://laka.example.org",
+        "6570001125",
+        "123456785",
+        "0000123456",
+        "Rynek 2, Łódź",
+        "pn–pt 8–16",
+        "Powidła z Łąki",
+        "Catering szkolny Łąka",
+        "ZP/2026/9901",
+        world.a.owes.name,
+    ]:
+        assert text in html, text
+    assert "Tajny produkt" not in html
+    assert "PL61" not in html and "109010140000071219812874" not in html
+    assert html.count("<h1") == 1
+
+
+def test_profile_json_ld_is_valid_and_escaped(client, world):
+    import json
+    import re
+
+    world.a.name = "Łąka </script><script>alert(1)</script> & co"
+    world.a.save()
+    html = client.get(f"/baza-pes/{world.a.code}/").content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1
+    data = json.loads(blocks[0])
+    assert data["@type"] == "LocalBusiness"
+    assert data["name"] == world.a.name
+    assert data["address"]["addressLocality"] == "Łódź"
+    assert {"propertyID": "NIP", "value": "6570001125", "@type": "PropertyValue"} in data[
+        "identifier"
+    ]
+    assert "<script>alert" not in html
+
+
+def test_listing_and_profile_are_page_cached_for_anonymous_visitors(client, world):
+    for path in ["/baza-pes/", "/baza-pes/?page=2", f"/baza-pes/{world.a.code}/"]:
+        first = client.get(path)
+        assert first["X-Page-Cache"] == "miss", path
+        assert "csrfmiddlewaretoken" not in first.content.decode()
+        second = client.get(path)
+        assert second["X-Page-Cache"] == "hit", path
+        assert second.content == first.content
+        assert not second.cookies
+    # a change to a PES shows at once (partner saves bump the cache generation)
+    world.b.name = "Fundacja Smak Nowa"
+    world.b.save()
+    response = client.get("/baza-pes/")
+    assert response["X-Page-Cache"] == "miss"
+
+
+def test_english_listing(client, world):
+    response = client.get(f"/en/baza-pes/?{SCOPE}&activity=dir-catering")
+    assert response.status_code == 200
+    assert "Catering" in response.content.decode()
