@@ -50,6 +50,15 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     def day(value) -> str:
         return formats.date_format(value, "j E Y")
 
+    def centred(y: float, value: object, font: str, size: float) -> None:
+        """One centred line, its font shrunk (down to 7 pt) so long names stay on the page."""
+        line = text(value)
+        room = width - 40 * mm
+        while size > 7 and pdfmetrics.stringWidth(line, font, size) > room:
+            size -= 0.5
+        pdf.setFont(font, size)
+        pdf.drawCentredString(width / 2, y, line)
+
     buffer = io.BytesIO()
     width, height = A4
     pdf = canvas.Canvas(buffer, pagesize=A4)
@@ -76,15 +85,13 @@ def certificate_pdf(certificate: Certificate, verify_url: str) -> bytes:
     pdf.setFont(regular, 12)
     pdf.drawCentredString(width / 2, y, text(_("is held by")))
     y -= 10 * mm
-    pdf.setFont(bold, 18)
-    pdf.drawCentredString(width / 2, y, text(certificate.holder.name))
+    centred(y, certificate.holder.name, bold, 18)
     y -= 14 * mm
     pdf.setFont(regular, 12)
     pdf.drawCentredString(width / 2, y, text(_("for these products and services:")))
     y -= 8 * mm
-    pdf.setFont(regular, 11)
     for product in certificate.products.all()[:18]:
-        pdf.drawCentredString(width / 2, y, text(f"• {product.get_title()}"))
+        centred(y, f"• {product.get_title()}", regular, 11)
         y -= 6 * mm
     y -= 6 * mm
     pdf.setFont(regular, 12)

@@ -222,3 +222,16 @@ def test_badge_is_accessible_text(valid, holder, client):
     assert "Zakup Prospołeczny" in badge
     assert 'class="visually-hidden"' in badge
     assert "ZP/2026/0001" in badge
+
+
+def test_pdf_without_dejavu_falls_back_to_a_builtin_font(valid):
+    """A host without fonts-dejavu still gets a readable PDF (Polish letters transliterated)."""
+    from unittest import mock
+
+    from marketplace.certificates.pdf import certificate_pdf
+
+    with mock.patch("marketplace.certificates.pdf.FONT_DIRS", []):
+        content = certificate_pdf(valid, "http://testserver/certyfikat/ZP-2026-0001/")
+    assert content.startswith(b"%PDF")
+    assert b"Helvetica" in content
+    assert b"DejaVuSans" not in content
