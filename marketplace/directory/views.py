@@ -14,7 +14,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import (
     Http404,
     HttpRequest,
@@ -42,6 +41,7 @@ from .filters import (
     FacetValue,
     facet_counts,
     filter_partners,
+    fold,
     listed_partners,
     parse_query,
 )
@@ -50,7 +50,6 @@ Powiat = get_model("organisations", "Powiat")
 Product = get_model("catalogue", "Product")
 
 PER_PAGE = 20
-SERVICE = Q(product_class__requires_shipping=False, product_class__track_stock=False)
 
 
 class SeeOther(HttpResponseRedirect):
@@ -74,7 +73,13 @@ def _facets(query: DirectoryQuery) -> list[Facet]:
     slugs = set(counts["activity"]) | set(query.activity)
     activities = ActivityField.objects.filter(slug__in=slugs)
     facets = [
-        Facet("powiat", _("Powiat"), values("powiat", [(p.code, str(p)) for p in powiats])),
+        Facet(
+            "powiat",
+            _("Powiat"),
+            values(
+                "powiat", [(p.code, str(p)) for p in sorted(powiats, key=lambda p: fold(p.name))]
+            ),
+        ),
         Facet(
             "activity",
             _("Field of activity"),

@@ -251,3 +251,16 @@ def test_english_listing(client, world):
     response = client.get(f"/en/baza-pes/?{SCOPE}&activity=dir-catering")
     assert response.status_code == 200
     assert "Catering" in response.content.decode()
+
+
+def test_main_navigation_links_the_database(client, world):
+    assert 'href="/baza-pes/"' in client.get("/").content.decode()
+    html = client.get("/en/baza-pes/").content.decode()
+    assert 'href="/en/baza-pes/" aria-current="page"' in html
+
+
+def test_powiat_facet_is_in_alphabetical_order(client, world):
+    facets = {f.name: f for f in client.get("/baza-pes/").context["facets"]}
+    labels = [value.label for value in facets["powiat"].values]
+    folded = [label.lower().removeprefix("powiat ") for label in labels]
+    assert folded.index("drugowo") < folded.index("kielce") < folded.index("testowo")
