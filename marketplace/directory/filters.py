@@ -148,9 +148,9 @@ def parse_query(params: Mapping[str, Any]) -> DirectoryQuery:
             "slug", flat=True
         )
     )
-    sort_by = (_values(params, "sort_by") or ["name"])[0]
+    sort_by = (_values(params, "sort_by") or [""])[0]
     if sort_by not in SORTS:
-        sort_by = "relevance" if q else "name"
+        sort_by = "relevance" if q else "name"  # a search lists name matches first
     return DirectoryQuery(
         q=q,
         powiat=known("powiat", powiats),

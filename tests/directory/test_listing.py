@@ -127,6 +127,7 @@ def test_page_shows_the_counts(client, world):
 
 def test_sorting_by_relevance_puts_name_matches_first(client, world):
     assert _page_names(client, f"{SCOPE}&q=czysto&sort_by=relevance") == [C, A]
+    assert _page_names(client, f"{SCOPE}&q=czysto") == [C, A]  # relevance by default
     assert _page_names(client, f"{SCOPE}&q=czysto&sort_by=name") == [A, C]
     # the name sort folds Polish letters: Ś sorts with S, not after Z
     assert _page_names(client, SCOPE) == [B, A, C, E]
@@ -264,3 +265,14 @@ def test_powiat_facet_is_in_alphabetical_order(client, world):
     labels = [value.label for value in facets["powiat"].values]
     folded = [label.lower().removeprefix("powiat ") for label in labels]
     assert folded.index("drugowo") < folded.index("kielce") < folded.index("testowo")
+
+
+def test_ticking_a_field_of_activity_refreshes_cached_pages(client, world):
+    client.get("/baza-pes/")
+    assert client.get("/baza-pes/")["X-Page-Cache"] == "hit"
+    world.e.activity_fields.add(world.cleaning)
+    assert client.get("/baza-pes/")["X-Page-Cache"] == "miss"
+    assert client.get("/baza-pes/")["X-Page-Cache"] == "hit"
+    world.cleaning.name_en = "Cleaning services"
+    world.cleaning.save()
+    assert client.get("/baza-pes/")["X-Page-Cache"] == "miss"
