@@ -80,7 +80,8 @@ class AttachmentInline(admin.TabularInline):
 
     @admin.display(description=gettext_lazy("file"))
     def link(self, attachment: ApplicationAttachment) -> str:
-        return format_html('<a href="{}">{}</a>', attachment.file.url, attachment)
+        url = reverse("certificates:attachment", kwargs={"pk": attachment.pk})
+        return format_html('<a href="{}">{}</a>', url, attachment)
 
 
 @admin.register(Application)
@@ -294,6 +295,7 @@ class ApplicationAttachmentAdmin(admin.ModelAdmin):
 
     list_display = ["__str__", "application", "uploaded_at"]
     list_select_related = ["application__partner"]
+    fields = ["application", "original_name", "uploaded_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

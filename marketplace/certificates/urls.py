@@ -13,6 +13,7 @@ urlpatterns = [
     path("wniosek/", views.ApplicationListView.as_view(), name="application-list"),
     path("wniosek/nowy/", views.ApplicationCreateView.as_view(), name="application-create"),
     path("wniosek/<int:pk>/", views.ApplicationDetailView.as_view(), name="application-detail"),
+    path("wniosek/zalacznik/<int:pk>/", views.attachment, name="attachment"),
     path("<certificate_number:number>/", views.verify, name="detail"),
     path("<certificate_number:number>/qr.svg", views.qr_svg, name="qr"),
     path("<certificate_number:number>/pdf/", views.pdf, name="pdf"),

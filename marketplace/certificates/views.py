@@ -10,10 +10,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import Resolver404, resolve
 from django.utils.decorators import method_decorator
@@ -209,6 +210,30 @@ class ApplicationCreateView(PesOnlyMixin, View):
             request, _("Your application has been submitted; the committee will review it.")
         )
         return SeeOther(application.get_absolute_url())
+
+
+@never_cache
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """An application's PDF, for its own PES and for the committee only: it holds the PES's
+    finances, so links to it go through this check rather than straight to the media folder."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    found = get_object_or_404(ApplicationAttachment.objects.select_related("application"), pk=pk)
+    committee = request.user.has_perm("certificates.view_applicationattachment")
+    own = (
+        is_pes_user(request.user)
+        and found.application.partner.users.filter(pk=request.user.pk).exists()
+    )
+    if not (committee or own):
+        raise Http404
+    response = FileResponse(
+        found.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=found.original_name or "zalacznik.pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 class ApplicationDetailView(PesOnlyMixin, View):

@@ -177,3 +177,23 @@ def test_permission_matrix(
         page = client.get(reverse("certificates:application-list")).content.decode()
         assert mine.get_absolute_url() in page
         assert theirs.get_absolute_url() not in page
+
+
+def test_attachments_only_for_their_pes_and_the_committee(client, own, other):
+    partner, products, user = own
+    client.force_login(user)
+    client.post(reverse("certificates:application-create"), _data(partner, products))
+    attachment = ApplicationAttachment.objects.get()
+    url = reverse("certificates:attachment", kwargs={"pk": attachment.pk})
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert "statut.pdf" in response["Content-Disposition"]
+    client.force_login(other[2])
+    assert client.get(url).status_code == 404
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(url).status_code == 404
+    client.force_login(committee_member())
+    assert client.get(url).status_code == 200
+    client.logout()
+    assert client.get(url).status_code == 302
