@@ -102,3 +102,10 @@ def test_api_bad_input(client, world):
         "/api/pes/?q=" + "x" * 5000,
     ]:
         assert client.get(path).status_code in {200, 404, 422}, path
+
+
+def test_api_query_count_is_bounded(client, world, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        assert len(client.get("/api/pes/").json()["results"]) >= 30
+    with django_assert_max_num_queries(4):
+        assert client.get("/api/certificates/").status_code == 200
