@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 from oscar.core.loading import get_model
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +47,8 @@ def test_public_pages_are_valid_html(client, tmp_path):
     product = product_model.objects.browsable().first()
     service = product_model.objects.browsable().filter(product_class__slug="usluga").first()
     quote_request = get_model("quotes", "QuoteRequest").objects.first()
+    partner = get_model("partner", "Partner").objects.filter(listed_in_directory=True).first()
+    certificate = get_model("certificates", "Certificate").objects.valid_on().first()
     paths = [
         "/",
         "/en/",
@@ -65,6 +68,15 @@ def test_public_pages_are_valid_html(client, tmp_path):
         service.get_absolute_url(),
         f"/sklep/zapytania/?product={service.pk}",
         quote_request.get_absolute_url(),
+        "/baza-pes/",
+        "/en/baza-pes/",
+        "/baza-pes/?powiat=kielecki&certified=1&q=spoldzielnia",
+        reverse("directory:detail", args=[partner.code]),
+        "/baza-pes/lista/",
+        "/certyfikat/",
+        "/en/certyfikat/",
+        certificate.get_absolute_url(),
+        "/certyfikat/ZP-2030-0001/",
     ]
     pages = {}
     for path in paths:

@@ -71,6 +71,7 @@ def register(request: HttpRequest) -> HttpResponse:
     """The public register of current holders: valid certificates only, holder by holder."""
     certificates = (
         Certificate.objects.valid_on(today_in_poland())
+        .filter(holder__listed_in_directory=True)
         .select_related("holder", "holder__powiat")
         .prefetch_related(_products())
         .order_by("holder__name", "number")

@@ -167,9 +167,8 @@ def parse_query(params: Mapping[str, Any]) -> DirectoryQuery:
     )
 
 
-# Same rule as Partner.art_94_eligible: the share rounded to 0.1 (half up) is at least 30.0,
-# i.e. at_risk / total >= 29.95%, i.e. at_risk * 2000 >= 599 * total.
-ART_94 = Q(employees_total__gt=0, employees_at_risk__isnull=False, _risk2000__gte=F("_total599"))
+# Same rule as Partner.art_94_eligible: at least 30% exactly, i.e. at_risk * 10 >= 3 * total.
+ART_94 = Q(employees_total__gt=0, employees_at_risk__isnull=False, _risk10__gte=F("_total3"))
 SOCIAL_ENTERPRISE = Q(ps_decision_date__isnull=False) & ~Q(ps_decision_number="")
 
 
@@ -181,7 +180,7 @@ def listed_partners() -> QuerySet:
     )
     return (
         Partner.objects.filter(listed_in_directory=True)
-        .alias(_risk2000=F("employees_at_risk") * 2000, _total599=F("employees_total") * 599)
+        .alias(_risk10=F("employees_at_risk") * 10, _total3=F("employees_total") * 3)
         .annotate(has_certificate=Exists(valid), sells_online=Exists(selling))
     )
 

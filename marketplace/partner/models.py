@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -207,12 +207,15 @@ class Partner(AbstractPartner):
         if not self.employees_total or self.employees_at_risk is None:
             return None
         share = Decimal(self.employees_at_risk * 100) / Decimal(self.employees_total)
-        return share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        # Rounded down: a shown 30.0% always means eligible under art. 94.
+        return share.quantize(Decimal("0.1"), rounding=ROUND_DOWN)
 
     @property
     def art_94_eligible(self) -> bool:
-        share = self.at_risk_share
-        return share is not None and share >= ART_94_SHARE
+        """At least 30% exactly (art. 94 Pzp), never a share that only rounds up to 30."""
+        if not self.employees_total or self.employees_at_risk is None:
+            return False
+        return self.employees_at_risk * 100 >= ART_94_SHARE * self.employees_total
 
     @property
     def is_social_enterprise(self) -> bool:

@@ -287,6 +287,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": pes_or_staff,
     },
     {
+        "label": _("Zakup Prospołeczny applications"),
+        "icon": "fas fa-certificate",
+        "url_name": "certificates:application-list",
+        "access_fn": pes_only,
+    },
+    {
         "label": _("My PES profile"),
         "icon": "fas fa-id-card",
         "url_name": "pes-dashboard:profile",

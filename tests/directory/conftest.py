@@ -25,7 +25,7 @@ class World:
     a: Any  # Łąka: catering, PS, 40%, valid certificate, sells online, social reintegration
     b: Any  # Fundacja Smak: catering, 20%, expired certificate
     c: Any  # Stowarzyszenie Czysto: cleaning, exactly 30%, revoked certificate
-    e: Any  # Zakład Brzegowy: 29.95% (rounds to 30.0, eligible like its profile says)
+    e: Any  # Zakład Brzegowy: 29.95%: just under 30%, so not eligible under art. 94
     hidden: Any  # unlisted: must never leave the site
     catering: Any
     cleaning: Any

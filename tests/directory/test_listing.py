@@ -40,7 +40,7 @@ def _page_names(client, params: str) -> list[str]:
         ("activity=dir-catering&activity=dir-sprzatanie", {A, B, C}),
         ("certified=1", {A}),
         ("ps=1", {A}),
-        ("art94=1", {A, C, E}),
+        ("art94=1", {A, C}),
         ("reintegration=social", {A}),
         ("reintegration=vocational&reintegration=social", {A, B}),
         ("online=1", {A}),
@@ -56,7 +56,7 @@ def _page_names(client, params: str) -> list[str]:
         ("q=ukryta", set()),
         ("activity=dir-catering&certified=1&ps=1", {A}),
         ("activity=dir-catering&art94=1", {A}),
-        ("art94=1&legal_form=zaz&legal_form=association", {C, E}),
+        ("art94=1&legal_form=zaz&legal_form=association", {C}),
         ("q=czysto&legal_form=social_cooperative", {A}),
     ],
 )

@@ -65,7 +65,13 @@ def test_numbers_are_stored_compact():
 
 @pytest.mark.parametrize(
     "total, at_risk, share, eligible",
-    [(10, 3, "30.0", True), (10, 2, "20.0", False), (3, 1, "33.3", True), (0, 0, None, False)],
+    [
+        (10, 3, "30.0", True),
+        (10, 2, "20.0", False),
+        (3, 1, "33.3", True),
+        (0, 0, None, False),
+        (2000, 599, "29.9", False),  # 29.95%: not 30%, shown rounded down
+    ],
 )
 def test_art_94_share_is_computed(total, at_risk, share, eligible):
     partner = PartnerFactory.build(employees_total=total, employees_at_risk=at_risk)
