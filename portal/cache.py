@@ -31,7 +31,21 @@ NEVER_CACHED = re.compile(
     r"^/(?:[a-z]{2}/)?(?:admin|django-admin|sklep/(?:basket|checkout|accounts|dashboard|"
     r"wishlists|password-reset|search|offers))(?:/|$)"
 )
-CACHEABLE_QUERY_KEYS = {"page", "sort_by", "category"}
+# The PES database's facets have bounded values, so their combinations are cached too; a free-text
+# `q` is not, so arbitrary queries cannot fill the cache.
+CACHEABLE_QUERY_KEYS = {
+    "page",
+    "sort_by",
+    "category",
+    "powiat",
+    "legal_form",
+    "activity",
+    "reintegration",
+    "certified",
+    "ps",
+    "art94",
+    "online",
+}
 
 
 def generation() -> int:

@@ -51,6 +51,7 @@ FETCH_TIMEOUT_S = 15.0
 SERVER_START_TIMEOUT_S = 60.0
 DEFAULT_CONTENT_PATH = "/o-portalu/"
 CATALOGUE_PATH = "/sklep/catalogue/"
+DIRECTORY_PATH = "/baza-pes/"
 PRODUCT_RE = re.compile(r"/sklep/catalogue/[\w-]+_\d+/")
 STATIC_FALLBACK = "/static/css/portal.css"
 USER_AGENT = "portal-bench/1"
@@ -401,6 +402,9 @@ def discover(host: str, port: int, base_url: str) -> tuple[list[Target], list[st
     targets.append(Target("catalogue", CATALOGUE_PATH))
     # An unknown query parameter bypasses the anonymous page cache: the catalogue as rendered.
     targets.append(Target("catalogue-uncached", CATALOGUE_PATH + "?nocache=1"))
+    # The PES database: the cached listing, and a filtered one (filters are not page-cached).
+    targets.append(Target("directory", DIRECTORY_PATH))
+    targets.append(Target("directory-filtered", DIRECTORY_PATH + "?certified=1&art94=1"))
     catalogue = fetch(host, port, CATALOGUE_PATH)
     if catalogue.status != 200:
         notes.append(f"catalogue {CATALOGUE_PATH} answered {catalogue.status}")

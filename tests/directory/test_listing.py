@@ -276,3 +276,11 @@ def test_ticking_a_field_of_activity_refreshes_cached_pages(client, world):
     world.cleaning.name_en = "Cleaning services"
     world.cleaning.save()
     assert client.get("/baza-pes/")["X-Page-Cache"] == "miss"
+
+
+def test_a_faceted_listing_is_served_from_the_page_cache(db, client, django_assert_num_queries):
+    """Facet links are shared and revisited: the second anonymous GET is a cache hit."""
+    url = "/baza-pes/?certified=1&art94=1"
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200
