@@ -12,6 +12,7 @@ letters (é, ü) still match when typed as stored, through a plain `icontains` o
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -125,7 +126,12 @@ def _values(params: Mapping[str, Any], key: str) -> list[str]:
 
 def parse_query(params: Mapping[str, Any]) -> DirectoryQuery:
     """Read a QueryDict (or a dict of lists): keep known values, drop the rest, never raise."""
-    raw_q = " ".join(_values(params, "q")[:1])
+    # Control characters (a NUL above all, which PostgreSQL refuses in a string) never belong
+    # in a search: they become spaces.
+    raw_q = "".join(
+        " " if unicodedata.category(char).startswith("C") else char
+        for char in " ".join(_values(params, "q")[:1])
+    )
     q = " ".join(raw_q[:MAX_QUERY_LENGTH].split())
     dropped: list[str] = []
 
