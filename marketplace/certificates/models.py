@@ -14,6 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 EXPIRY_WARNING_DAYS = 30
 REMINDER_DAYS = 30
@@ -45,11 +46,12 @@ def today_in_poland() -> date:
 
 
 class CertificateState(models.TextChoices):
-    VALID = "valid", _("valid")
-    EXPIRING = "expiring", _("expiring soon")
-    EXPIRED = "expired", _("expired")
-    REVOKED = "revoked", _("revoked")
-    NOT_YET = "not_yet", _("not yet valid")
+    # "certificate" context: Polish agrees these with "certyfikat" (masculine).
+    VALID = "valid", pgettext_lazy("certificate", "valid")
+    EXPIRING = "expiring", pgettext_lazy("certificate", "expiring soon")
+    EXPIRED = "expired", pgettext_lazy("certificate", "expired")
+    REVOKED = "revoked", pgettext_lazy("certificate", "revoked")
+    NOT_YET = "not_yet", pgettext_lazy("certificate", "not yet valid")
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -237,7 +239,9 @@ class Application(models.Model):
     check_legal_form = models.BooleanField(_("legal form checked"), default=False)
     check_social_goals = models.BooleanField(_("social goals checked"), default=False)
     check_operating_period = models.BooleanField(_("6 months of operation checked"), default=False)
-    check_own_revenue = models.BooleanField(_("own revenue of 30% checked"), default=False)
+    check_own_revenue = models.BooleanField(
+        _("own revenue share (30 percent or more) checked"), default=False
+    )
     check_attachments = models.BooleanField(_("attachments checked"), default=False)
     committee_notes = models.TextField(_("committee notes"), blank=True)
     decided_by = models.ForeignKey(

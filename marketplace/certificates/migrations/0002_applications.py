@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ('check_legal_form', models.BooleanField(default=False, verbose_name='legal form checked')),
                 ('check_social_goals', models.BooleanField(default=False, verbose_name='social goals checked')),
                 ('check_operating_period', models.BooleanField(default=False, verbose_name='6 months of operation checked')),
-                ('check_own_revenue', models.BooleanField(default=False, verbose_name='own revenue of 30% checked')),
+                ('check_own_revenue', models.BooleanField(default=False, verbose_name='own revenue share (30 percent or more) checked')),
                 ('check_attachments', models.BooleanField(default=False, verbose_name='attachments checked')),
                 ('committee_notes', models.TextField(blank=True, verbose_name='committee notes')),
                 ('decided_on', models.DateField(blank=True, null=True, verbose_name='decided on')),
