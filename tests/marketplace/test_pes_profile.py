@@ -104,3 +104,18 @@ def test_every_demo_pes_has_a_valid_profile(demo):
         assert partner.nip and partner.regon and partner.iban
     assert any(p.is_social_enterprise for p in partners)
     assert any(p.art_94_eligible for p in partners)
+
+
+def test_product_page_links_to_the_pes_profile(demo, client):
+    """The product page names who makes it and leads to its entry in the PES database."""
+    from django.urls import reverse
+    from oscar.core.loading import get_model
+
+    record = (
+        get_model("partner", "StockRecord")
+        .objects.filter(partner__listed_in_directory=True, product__is_public=True)
+        .select_related("partner", "product")
+        .first()
+    )
+    page = client.get(record.product.get_absolute_url()).content.decode()
+    assert f'href="{reverse("directory:detail", args=[record.partner.code])}"' in page
