@@ -24,6 +24,7 @@ from portal.organisations.models import ConsortiumMember, Organisation, Powiat
 
 from . import data, pages, region, shop
 from .certificates import load_certificates
+from .competition import load_competition
 from .directory import load_directory
 from .identifiers import demo_iban, demo_krs, demo_nip, demo_regon
 from .pictures import draw_picture
@@ -74,6 +75,7 @@ class DemoLoader:
         load_quotes(self.say)
         load_directory(self.say)
         load_certificates(self.say)
+        load_competition(self.home, self.say)
 
     # Region -----------------------------------------------------------------------------
     def load_powiats(self) -> None:

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "portal.organisations",
     "portal.news",
     "portal.events",
+    "portal.competition",
     "home",
     "goodpractices",
     # Oscar, with our forks in place of its apps

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CompetitionConfig(AppConfig):
+    """The "Lider Ekonomii Społecznej" competition: editions, categories, nominations."""
+
+    name = "portal.competition"
+    label = "competition"
+    verbose_name = _("Lider ES competition")

@@ -1,0 +1,104 @@
+"""What happens to a nomination: submitted, then accepted into the jury stage or rejected; the
+nominator is e-mailed at each step. A failing mail server is logged, never an error page."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from .models import Category, EditionPage, Nomination
+
+logger = logging.getLogger(__name__)
+
+RATE_LIMIT = 5  # nomination attempts…
+RATE_WINDOW = 60 * 60  # …per hour and address
+
+
+def client_address(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def rate_limited(request: HttpRequest) -> bool:
+    """Count this attempt; True once an address has made more than RATE_LIMIT in the window."""
+    key = f"competition:nominate:{client_address(request)}"
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_WINDOW)
+        attempts = 1
+    return attempts > RATE_LIMIT
+
+
+def submit(edition: EditionPage, category: Category, form) -> Nomination:
+    """Save a valid form as one row and its file, or nothing at all."""
+    with transaction.atomic():
+        nomination = form.save(commit=False)
+        nomination.edition = edition
+        nomination.category = category
+        nomination.candidate_name = form.cleaned_data["candidate_name"]
+        nomination.status = Nomination.Status.SUBMITTED
+        nomination.save()
+    return nomination
+
+
+def accept(nomination: Nomination, user=None) -> bool:
+    """Accept into the jury stage; returns whether the e-mail went out."""
+    _decide(nomination, Nomination.Status.ACCEPTED, "", user)
+    return notify(nomination)
+
+
+def reject(nomination: Nomination, reason: str, user=None) -> bool:
+    """Reject with a reason (required: the nominator is told why)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for rejecting the nomination."))
+    _decide(nomination, Nomination.Status.REJECTED, reason, user)
+    return notify(nomination)
+
+
+def _decide(nomination: Nomination, status: str, reason: str, user) -> None:
+    nomination.status = status
+    nomination.decision_reason = reason
+    nomination.decided_at = timezone.now()
+    nomination.decided_by = user if user is not None and user.is_authenticated else None
+    nomination.save(update_fields=["status", "decision_reason", "decided_at", "decided_by"])
+
+
+SUBJECTS = {
+    Nomination.Status.SUBMITTED: gettext_noop(
+        "Lider ES %(year)s: we have received your nomination"
+    ),
+    Nomination.Status.ACCEPTED: gettext_noop("Lider ES %(year)s: the nomination goes to the jury"),
+    Nomination.Status.REJECTED: gettext_noop("Lider ES %(year)s: the nomination was not accepted"),
+}
+
+
+def notify(nomination: Nomination, request: HttpRequest | None = None) -> bool:
+    """E-mail the nominator about the nomination's current status."""
+    edition = nomination.edition
+    subject = _(SUBJECTS[nomination.status]) % {"year": edition.year}
+    body = render_to_string(
+        "competition/email/nomination.txt",
+        {
+            "nomination": nomination,
+            "edition": edition,
+            "edition_url": edition.get_full_url(request),
+        },
+    )
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [nomination.nominator_email])
+    except Exception:  # any transport error: SMTP, DNS, refused connection
+        logger.exception("e-mail about nomination %s not sent", nomination.pk)
+        return False
+    return True

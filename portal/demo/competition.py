@@ -1,0 +1,143 @@
+"""The Lider ES competition in the demo: two closed editions (2024, 2025) and the current one
+(2026), open now, with nominations in every state. Idempotent: a second run changes nothing
+that is already there (the open edition's dates move with today's date)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.models import Page
+
+from marketplace.partner.models import Partner
+from portal.competition.models import CompetitionIndexPage, EditionPage, Nomination
+
+# A minimal, valid one-page PDF: the demo's recommendation letter.
+DEMO_LETTER = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+SAMORZADY = ["Gmina Bodzentyn (demo)", "Gmina Pierzchnica (demo)", "Powiat Przykładowy (demo)"]
+FIRMY = ["Piekarnia Pod Łysicą sp. z o.o. (demo)", "Drukarnia Świętokrzyska S.A. (demo)"]
+
+
+def _local(day, at: time = time(0, 0)) -> datetime:
+    return timezone.make_aware(datetime.combine(day, at))
+
+
+def _publish(page: Page, fields: dict) -> None:
+    """Publish only what changed, so a re-run adds no revision."""
+    if page.live and not page.has_unpublished_changes:
+        if all(getattr(page, name) == value for name, value in fields.items()):
+            return
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.draft_title = page.title
+    page.save_revision().publish()
+
+
+def _edition(index: CompetitionIndexPage, year: int, fields: dict) -> EditionPage:
+    page = EditionPage.objects.child_of(index).filter(slug=str(year)).first()
+    if page is None:
+        page = EditionPage(slug=str(year), title=f"Lider Ekonomii Społecznej {year}", **fields)
+        index.add_child(instance=page)
+    _publish(page, {"title": f"Lider Ekonomii Społecznej {year}", **fields})
+    return page
+
+
+def _past(year: int) -> dict:
+    return {
+        "year": year,
+        "intro": f"<p>Edycja {year} konkursu Lider Ekonomii Społecznej.</p>",
+        "nominations_open": _local(datetime(year, 3, 1).date()),
+        "nominations_close": _local(datetime(year, 5, 1).date()),
+        "jury_start": datetime(year, 5, 15).date(),
+        "jury_end": datetime(year, 6, 15).date(),
+        "gala_date": _local(datetime(year, 9, 20).date(), time(17, 0)),
+        "scoring_closed": True,
+        "results_published": True,
+    }
+
+
+def _nominate(edition: EditionPage, category, name: str, status: str, **links) -> None:
+    if Nomination.objects.filter(edition=edition, candidate_name=name).exists():
+        return
+    nomination = Nomination(
+        edition=edition,
+        category=category,
+        candidate_name=name,
+        justification=f"{name} od lat wspiera ekonomię społeczną w regionie: zatrudnia osoby "
+        "zagrożone wykluczeniem, współpracuje z OWES i kupuje od PES.",
+        nominator_name="Anna Przykładowa",
+        nominator_email="nominacje@example.org",
+        consent_data=True,
+        consent_candidate=True,
+        status=status,
+        decision_reason=(
+            "Kandydat nie działa na terenie województwa."
+            if status == Nomination.Status.REJECTED
+            else ""
+        ),
+        decided_at=None if status == Nomination.Status.SUBMITTED else timezone.now(),
+        **links,
+    )
+    nomination.recommendation_letter.save("list.pdf", ContentFile(DEMO_LETTER), save=False)
+    nomination.save()
+
+
+def load_competition(home_pl: Page, say: Callable[[str], None]) -> None:
+    index = CompetitionIndexPage.objects.child_of(home_pl).filter(slug="lider-es").first()
+    if index is None:
+        index = CompetitionIndexPage(slug="lider-es", title="Lider Ekonomii Społecznej")
+        home_pl.add_child(instance=index)
+    _publish(
+        index,
+        {
+            "title": "Lider Ekonomii Społecznej",
+            "show_in_menus": True,
+            "intro": "<p>Doroczny konkurs ROPS dla samorządów, firm i przedsiębiorstw "
+            "społecznych, które budują ekonomię społeczną w województwie.</p>",
+        },
+    )
+    today = timezone.localdate()
+    this_year = today.year
+    current = _edition(
+        index,
+        this_year,
+        {
+            "year": this_year,
+            "intro": "<p>Zgłoś kandydata w jednej z trzech kategorii.</p>",
+            "nominations_open": _local(today - timedelta(days=30)),
+            "nominations_close": _local(today + timedelta(days=30), time(23, 59)),
+            "jury_start": today + timedelta(days=35),
+            "jury_end": today + timedelta(days=60),
+            "gala_date": _local(today + timedelta(days=90), time(17, 0)),
+            "scoring_closed": False,
+            "results_published": False,
+        },
+    )
+    past = [_edition(index, year, _past(year)) for year in (this_year - 2, this_year - 1)]
+    partners = list(Partner.objects.order_by("name")[:6])
+    states = [
+        Nomination.Status.SUBMITTED,
+        Nomination.Status.ACCEPTED,
+        Nomination.Status.REJECTED,
+    ]
+    for edition in [*past, current]:
+        samorzad, biznes, ps = list(edition.categories.all())[:3]
+        offset = 0 if edition is current else 3
+        for position, status in enumerate(states):
+            if edition is not current:
+                status = Nomination.Status.ACCEPTED
+            _nominate(edition, samorzad, SAMORZADY[position], status)
+            if position < len(FIRMY):
+                _nominate(edition, biznes, FIRMY[position], status)
+            if partners:
+                partner = partners[(offset + position) % len(partners)]
+                _nominate(edition, ps, partner.name, status, candidate_partner=partner)
+    say("competition: Lider ES index, editions (two closed, one open), nominations")
