@@ -37,6 +37,7 @@ class HomePage(EditorialPermissionsMixin, Page):
         "home.ContentPage",
         "news.NewsIndexPage",
         "organisations.OrganisationIndexPage",
+        "goodpractices.GoodPracticeIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -103,7 +103,7 @@ def hide_foreign_drafts(user: AbstractBaseUser, pages):
 
 
 # Page models that carry `requested_by` (the organisation on whose request they are published).
-ORGANISATION_PAGE_MODELS = ("news.NewsPage", "events.EventPage")
+ORGANISATION_PAGE_MODELS = ("news.NewsPage", "events.EventPage", "goodpractices.GoodPracticePage")
 
 
 class RequestedByPageForm(WagtailAdminPageForm):

@@ -26,6 +26,7 @@ from . import data, pages, region, shop
 from .certificates import load_certificates
 from .competition import load_competition
 from .directory import load_directory
+from .goodpractices import load_goodpractices
 from .identifiers import demo_iban, demo_krs, demo_nip, demo_regon
 from .pictures import draw_picture
 from .quotes import load_quotes
@@ -76,6 +77,7 @@ class DemoLoader:
         load_directory(self.say)
         load_certificates(self.say)
         load_competition(self.home, self.say)
+        load_goodpractices(self)
 
     # Region -----------------------------------------------------------------------------
     def load_powiats(self) -> None:
