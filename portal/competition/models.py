@@ -44,6 +44,13 @@ DEFAULT_CATEGORIES = [
 ]
 
 
+DEFAULT_CRITERIA = [
+    "Wpływ społeczny",
+    "Współpraca z ekonomią społeczną",
+    "Trwałość i możliwość powielenia",
+]
+
+
 def polish_slug(text: str) -> str:
     """An ASCII slug that folds every Polish letter ("Społeczne" → "spoleczne")."""
     return slugify(anyascii(text))
@@ -136,6 +143,11 @@ class EditionPage(RoutablePageMixin, Page):
             label=_("Categories"),
             help_text=_("Left empty, the three standard categories are created."),
         ),
+        InlinePanel(
+            "criteria",
+            label=_("Jury criteria"),
+            help_text=_("Each scored 1–10 by every juror. Left empty, the standard ones are used."),
+        ),
         MultiFieldPanel(
             [FieldPanel("scoring_closed"), FieldPanel("results_published")],
             heading=_("Stage"),
@@ -173,7 +185,21 @@ class EditionPage(RoutablePageMixin, Page):
         for category in categories:
             if not category.slug:
                 category.slug = polish_slug(category.name)[:80] or "kategoria"
-        return super().save(*args, **kwargs)
+        if self.pk is None and not list(self.criteria.all()):
+            self.criteria = [
+                Criterion(name=name, sort_order=position)
+                for position, name in enumerate(DEFAULT_CRITERIA)
+            ]
+        result = super().save(*args, **kwargs)
+        if self.year:
+            from .jury import ensure_jury_group
+
+            ensure_jury_group(self)
+        return result
+
+    @property
+    def jury_group_name(self) -> str:
+        return f"Jury Lider ES {self.year}"
 
     # Nomination window -------------------------------------------------------------------
     def nomination_window(self, now: datetime | None = None) -> WindowState:
@@ -231,6 +257,23 @@ class Category(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Criterion(Orderable):
+    """One thing the jury scores (1–10) in every accepted nomination of the edition."""
+
+    edition = ParentalKey(EditionPage, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("name"), max_length=160)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
 
     def __str__(self) -> str:
         return self.name
@@ -312,3 +355,81 @@ class Nomination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_name} ({self.category})"
+
+
+class JuryScore(models.Model):
+    """One juror's assessment of one accepted nomination: a mark per criterion and a comment."""
+
+    nomination = models.ForeignKey(
+        Nomination, verbose_name=_("nomination"), on_delete=models.CASCADE, related_name="scores"
+    )
+    juror = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("juror"),
+        on_delete=models.CASCADE,
+        related_name="competition_scores",
+    )
+    comment = models.TextField(_("comment"), blank=True, max_length=5000)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("jury score")
+        verbose_name_plural = _("jury scores")
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "juror"], name="one_score_per_juror")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nomination} – {self.juror}"
+
+
+class CriterionMark(models.Model):
+    """The mark (1–10) one juror gave one criterion of one nomination."""
+
+    score = models.ForeignKey(JuryScore, on_delete=models.CASCADE, related_name="marks")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="marks")
+    value = models.PositiveSmallIntegerField(
+        _("mark"), validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+
+    class Meta:
+        verbose_name = _("mark")
+        verbose_name_plural = _("marks")
+        constraints = [
+            models.UniqueConstraint(fields=["score", "criterion"], name="one_mark_per_criterion"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=10), name="mark_between_1_and_10"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"
+
+
+class ConflictDeclaration(models.Model):
+    """A juror's declared conflict of interest: from then on they cannot score it."""
+
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("nomination"),
+        on_delete=models.CASCADE,
+        related_name="conflicts",
+    )
+    juror = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("juror"),
+        on_delete=models.CASCADE,
+        related_name="competition_conflicts",
+    )
+    reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    created = models.DateTimeField(_("declared"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "juror"], name="one_conflict_per_juror")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.juror} ↔ {self.nomination}"

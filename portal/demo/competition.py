@@ -7,12 +7,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.models import Page
 
 from marketplace.partner.models import Partner
-from portal.competition.models import CompetitionIndexPage, EditionPage, Nomination
+from portal.competition.jury import ensure_jury_group
+from portal.competition.models import (
+    DEFAULT_CRITERIA,
+    CompetitionIndexPage,
+    Criterion,
+    CriterionMark,
+    EditionPage,
+    JuryScore,
+    Nomination,
+)
 
 # A minimal, valid one-page PDF: the demo's recommendation letter.
 DEMO_LETTER = (
@@ -47,6 +57,13 @@ def _edition(index: CompetitionIndexPage, year: int, fields: dict) -> EditionPag
         page = EditionPage(slug=str(year), title=f"Lider Ekonomii Społecznej {year}", **fields)
         index.add_child(instance=page)
     _publish(page, {"title": f"Lider Ekonomii Społecznej {year}", **fields})
+    if not page.criteria.exists():  # editions made before the jury existed
+        page.criteria = [
+            Criterion(name=name, sort_order=position)
+            for position, name in enumerate(DEFAULT_CRITERIA)
+        ]
+        page.save_revision().publish()
+    ensure_jury_group(page)
     return page
 
 
@@ -140,4 +157,45 @@ def load_competition(home_pl: Page, say: Callable[[str], None]) -> None:
             if partners:
                 partner = partners[(offset + position) % len(partners)]
                 _nominate(edition, ps, partner.name, status, candidate_partner=partner)
+    _load_jury([*past, current])
     say("competition: Lider ES index, editions (two closed, one open), nominations")
+
+
+JURORS = [
+    ("jury1@rops.example.org", "Jan", "Juror"),
+    ("jury2@rops.example.org", "Janina", "Jurorka"),
+]
+DEMO_PASSWORD = "demo-es-2026"  # noqa: S105 (the demo accounts' published password)
+
+
+def _load_jury(editions: list[EditionPage]) -> None:
+    """Two jurors on every edition's jury; the closed editions fully scored (their ranking)."""
+    users = []
+    for email, first_name, last_name in JURORS:
+        user, created = get_user_model().objects.get_or_create(
+            email=email, defaults={"first_name": first_name, "last_name": last_name}
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        users.append(user)
+    for edition in editions:
+        group = ensure_jury_group(edition)
+        for user in users:
+            user.groups.add(group)
+        if not edition.scoring_closed:
+            continue
+        criteria = list(edition.criteria.all())
+        accepted = Nomination.objects.filter(edition=edition, status=Nomination.Status.ACCEPTED)
+        for position, nomination in enumerate(accepted.order_by("pk")):
+            for offset, user in enumerate(users):
+                score, created = JuryScore.objects.get_or_create(
+                    nomination=nomination, juror=user, defaults={"comment": "Ocena demo."}
+                )
+                if created:
+                    CriterionMark.objects.bulk_create(
+                        CriterionMark(
+                            score=score, criterion=criterion, value=10 - (position + offset) % 6
+                        )
+                        for criterion in criteria
+                    )

@@ -38,3 +38,13 @@ def test_demo_competition(demo):
     states = set(Nomination.objects.filter(edition=current).values_list("status", flat=True))
     assert states == {"submitted", "accepted", "rejected"}
     assert all(e.categories.count() == 3 for e in editions)
+
+
+def test_demo_jury(demo):
+    from portal.competition.jury import ranking
+
+    past = EditionPage.objects.filter(url_path__contains="/lider-es/", scoring_closed=True)
+    assert past.count() >= 2
+    for edition in past:
+        rows = [row for group in ranking(edition) for row in group.rows]
+        assert rows and all(row.mean is not None for row in rows)
