@@ -38,6 +38,8 @@ class HomePage(EditorialPermissionsMixin, Page):
         "news.NewsIndexPage",
         "organisations.OrganisationIndexPage",
         "goodpractices.GoodPracticeIndexPage",
+        "events.EventIndexPage",
+        "competition.CompetitionIndexPage",
     ]
     max_count_per_parent = 1
 

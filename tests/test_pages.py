@@ -134,3 +134,15 @@ def test_language_switcher_falls_back_to_home_without_translation(client):
 def test_catalogue_pages_keep_the_search_and_sort(client):
     html = client.get("/sklep/catalogue/", {"q": "a", "sort_by": "title"}).content.decode()
     assert 'href="?q=a&amp;sort_by=title&amp;page=2" rel="next"' in html
+
+
+def test_every_section_can_be_created_under_the_home_page():
+    """Editors add the sections in the admin, not only the demo loader in code."""
+    from goodpractices.models import GoodPracticeIndexPage
+    from home.models import HomePage
+    from portal.competition.models import CompetitionIndexPage
+    from portal.events.models import EventIndexPage
+    from portal.news.models import NewsIndexPage
+
+    allowed = set(HomePage.allowed_subpage_models())
+    assert {NewsIndexPage, EventIndexPage, GoodPracticeIndexPage, CompetitionIndexPage} <= allowed
