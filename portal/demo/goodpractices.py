@@ -173,7 +173,7 @@ def load_goodpractices(loader) -> None:
     from goodpractices.models import GoodPracticeIndexPage, GoodPracticePage, PracticeArea
     from portal.organisations.models import Organisation
 
-    from .news import _child
+    from .news import _child, document
 
     partner_model = get_model("partner", "Partner")
     home, powiats = loader.home, loader.powiats
@@ -221,6 +221,9 @@ def load_goodpractices(loader) -> None:
             "cost_and_funding": "120 000 zł, w tym dotacja OWES 60 000 zł",
             "contact": organisations[org_slugs[0]].email,
         }
+        if slug == "maseczki-nitka-2020":
+            description = document("Dobra praktyka – szycie maseczek 2020 – opis")
+            fields["attachments"] = [("attachment", {"document": description, "title": ""})]
         loader.publish(page, fields)
         if en:
             loader.translation(

@@ -72,6 +72,12 @@ def test_each_facet_count_equals_the_rows_behind_it(client, facet):
         assert len(shown(client, **{facet: value})) == count, (facet, value)
 
 
+def test_franchise_count_equals_the_rows_behind_it(client):
+    html = client.get(URL, {"obszar": "franczyza-innowacja"}).content.decode()
+    count = int(re.search(r'for="practice-franchise">[^<]*\((\d+)\)', html).group(1))
+    assert len(shown(client, obszar="franczyza-innowacja", franczyza="1")) == count
+
+
 def test_facet_counts_hold_when_combined(client):
     offered = options(client, "powiat", obszar="reintegracja")
     assert offered
@@ -181,6 +187,8 @@ def test_detail_page_links_and_related(client):
     if partner.listed_in_directory:
         assert f"/{partner.code}/" in html
     assert "css/goodpractices.css" in html
+    assert "Dobra praktyka – szycie maseczek 2020 – opis" in html
+    assert page.attachments[0].value["document"].url in html
     related = page.related_practices()
     assert 0 < len(related) <= 3
     shared = set(page.areas.values_list("pk", flat=True))
