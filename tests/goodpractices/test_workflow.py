@@ -77,3 +77,11 @@ def test_owes_editor_submits_and_only_the_rops_publishes(client, people, draft):
     assert client.get("/dobre-praktyki/praktyka-owes-a/").status_code == 200
     listing = client.get("/dobre-praktyki/", {"q": "praktyka owes"}).content.decode()
     assert "Praktyka OWES A" in listing
+
+
+def test_rops_moderator_opens_the_edit_form_of_a_demo_practice(client, people):
+    page = GoodPracticePage.objects.get(slug="maseczki-nitka-2020", locale__language_code="pl")
+    client.force_login(people["rops"])
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    assert 'name="areas"' in response.content.decode()
