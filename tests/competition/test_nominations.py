@@ -141,10 +141,14 @@ def test_bad_input_is_refused_and_nothing_stored(client, edition, during, change
 
 def test_not_a_pdf_says_so(client, edition, during):
     response = client.post(form_url(edition), data(recommendation_letter=letter(b"<html>")))
-    assert "not a PDF" in str(response.context["form"].errors["recommendation_letter"])
+    assert [e.code for e in response.context["form"].errors.as_data()["recommendation_letter"]] == [
+        "not_pdf"
+    ]
     too_big = letter(PDF + b"0" * MAX_LETTER_BYTES)
     response = client.post(form_url(edition), data(recommendation_letter=too_big))
-    assert "too large" in str(response.context["form"].errors["recommendation_letter"])
+    assert [e.code for e in response.context["form"].errors.as_data()["recommendation_letter"]] == [
+        "too_large"
+    ]
 
 
 def test_both_candidates_refused(client, edition, during):
