@@ -119,15 +119,8 @@ def absolute_url(path: str, request: Any = None) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def recipients(partner: Any) -> list[str]:
-    """The PES's own address, else the addresses of its dashboard users."""
-    if partner.email:
-        return [partner.email]
-    return sorted({user.email for user in partner.users.all() if user.email and user.is_active})
-
-
 def _send(partner: Any, subject: str, template: str, context: dict) -> bool:
-    to = recipients(partner)
+    to = partner.contact_emails()
     if not to:
         logger.warning("PES %s has no e-mail address for %s", partner.pk, template)
         return False

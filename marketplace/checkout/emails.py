@@ -25,12 +25,6 @@ def order_status_url(request, order) -> str:
     return request.build_absolute_uri(path)
 
 
-def seller_recipients(partner) -> list[str]:
-    if partner.email:
-        return [partner.email]
-    return [user.email for user in partner.users.all() if user.email]
-
-
 def _send(subject_template: str, body_template: str, context: dict, to: list[str]) -> None:
     """Send one message; a mail server that is down must not undo orders already placed."""
     subject = " ".join(render_to_string(subject_template, context).split())
@@ -61,7 +55,7 @@ def send_checkout_emails(request, orders: list) -> None:
     dashboard = request.build_absolute_uri(reverse("dashboard:order-list"))
     with translation.override(settings.LANGUAGE_CODE):
         for order in orders:
-            recipients = seller_recipients(order.seller)
+            recipients = order.seller.contact_emails()
             if not recipients:
                 logger.warning("Order %s: its PES has no e-mail address", order.number)
                 continue

@@ -188,10 +188,6 @@ class SellerBasket:
     def total_incl_tax(self) -> Decimal:
         return self.part.subtotal
 
-    @property
-    def num_items(self) -> int:
-        return sum(line.quantity for line in self.part.lines)
-
 
 def request_parts(request, basket=None) -> list[SellerPart]:
     """`split_basket` for the request's basket and choices, worked out once per request (the

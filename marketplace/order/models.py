@@ -29,10 +29,6 @@ class Order(AbstractOrder):
         return lines[0].partner if lines else None
 
     @property
-    def buyer_email(self) -> str:
-        return self.email
-
-    @property
     def pays_by_transfer(self) -> bool:
         return self.payment_method == "transfer"
 

@@ -186,6 +186,12 @@ class Partner(AbstractPartner):
             self.iban = compact_iban(self.iban)
         super().save(*args, **kwargs)
 
+    def contact_emails(self) -> list[str]:
+        """Where mail for this PES goes: its own address, else its active dashboard users'."""
+        if self.email:
+            return [self.email]
+        return sorted({user.email for user in self.users.all() if user.email and user.is_active})
+
     @property
     def iban_display(self) -> str:
         """The IBAN in groups of four, as banks print it."""

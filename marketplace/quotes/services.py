@@ -257,13 +257,6 @@ def dashboard_url(quote: Quote, request: HttpRequest | None = None) -> str:
         return absolute_url(reverse("quotes-dashboard:detail", kwargs={"pk": quote.pk}), request)
 
 
-def partner_recipients(partner: Any) -> list[str]:
-    """The PES's own address, else the addresses of its dashboard users."""
-    if partner.email:
-        return [partner.email]
-    return sorted({user.email for user in partner.users.all() if user.email and user.is_active})
-
-
 def send_request_emails(
     quote_request: QuoteRequest, quotes: list[Quote], request: HttpRequest | None = None
 ) -> None:
@@ -302,7 +295,7 @@ def _send_to_partner(quote: Quote, kind: str, extra: dict, request: HttpRequest 
         "accepted": _("Your quote %(reference)s was accepted"),
         "not_chosen": _("Quote request %(reference)s: another offer was chosen"),
     }
-    recipients = partner_recipients(quote.partner)
+    recipients = quote.partner.contact_emails()
     if not recipients:
         logger.warning("PES %s has no e-mail address for quote %s", quote.partner_id, quote.pk)
         return False
