@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -42,7 +44,7 @@ class NominationAdmin(admin.ModelAdmin):
         "candidate_partner",
         "candidate_organisation",
         "justification",
-        "recommendation_letter",
+        "letter_link",
         "nominator_name",
         "nominator_email",
         "nominator_phone",
@@ -53,6 +55,14 @@ class NominationAdmin(admin.ModelAdmin):
         "decided_by",
     ]
     readonly_fields = [name for name in fields if name not in ("status", "decision_reason")]
+
+    @admin.display(description=_("recommendation letter (PDF)"))
+    def letter_link(self, obj: Nomination) -> str:
+        if not obj.recommendation_letter:
+            return "–"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("competition_letter", args=[obj.pk]), _("Download")
+        )
 
     def has_add_permission(self, request) -> bool:
         return False  # nominations come through the public form

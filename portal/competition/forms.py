@@ -21,6 +21,19 @@ HONEYPOT_FIELD = "website"
 class NominationForm(forms.ModelForm):
     """Saves nothing itself; the view saves a valid, non-spam form in one transaction."""
 
+    def full_clean(self) -> None:
+        """Point each field with errors at its messages (and its help), so a screen reader
+        reads the error when the field gets focus."""
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}_error"]
+            if bound.help_text:
+                ids.insert(0, f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
     candidate_partner = forms.ModelChoiceField(
         queryset=Partner.objects.order_by("name"),
         required=False,

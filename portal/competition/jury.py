@@ -50,7 +50,7 @@ def juror_editions(user) -> list[EditionPage]:
     names = list(
         user.groups.filter(name__startswith="Jury Lider ES ").values_list("name", flat=True)
     )
-    editions = EditionPage.objects.order_by("-year")
+    editions = EditionPage.originals().order_by("-year")
     return [e for e in editions if e.jury_group_name in names]
 
 

@@ -22,7 +22,7 @@ def _can_view(user, edition: EditionPage) -> bool:
 
 def editions(request: HttpRequest) -> HttpResponse:
     if request.user.is_superuser:
-        listed = list(EditionPage.objects.order_by("-year"))
+        listed = list(EditionPage.originals().order_by("-year"))
     else:
         listed = jury.juror_editions(request.user)
     return TemplateResponse(request, "competition/jury/editions.html", {"editions": listed})

@@ -18,15 +18,19 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 
-from .uploads import letter_path, validate_pdf_upload
+from portal.editorial import EditorialPermissionsMixin
+from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+
+from .uploads import letter_path, private_storage, validate_pdf_upload
 
 DEFAULT_CATEGORIES = [
     (
@@ -56,8 +60,10 @@ def polish_slug(text: str) -> str:
     return slugify(anyascii(text))
 
 
-class CompetitionIndexPage(Page):
+class CompetitionIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
     """`/lider-es/`: what the competition is, and every edition, newest first (the archive)."""
+
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -88,8 +94,10 @@ class WindowState:
     message: str
 
 
-class EditionPage(RoutablePageMixin, Page):
+class EditionPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
     """One year of the competition: rules, timeline, categories and nominations."""
+
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
 
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
@@ -197,6 +205,22 @@ class EditionPage(RoutablePageMixin, Page):
             ensure_jury_group(self)
         return result
 
+    @cached_property
+    def data_edition(self) -> EditionPage:
+        """The edition that holds the categories, nominations, scores and votes: the page in
+        the default language. Its translations show the same data and post into it, so an
+        English visitor's nomination joins the Polish ones the jury scores."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        original = self.get_translation_or_none(default)
+        return original.specific if original is not None else self
+
+    @classmethod
+    def originals(cls):
+        """Editions in the default language: one per year (translations excluded)."""
+        return cls.objects.filter(locale=Locale.get_default())
+
     @property
     def jury_group_name(self) -> str:
         return f"Jury Lider ES {self.year}"
@@ -223,20 +247,46 @@ class EditionPage(RoutablePageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["window"] = self.nomination_window()
+        context["edition"] = self.data_edition
+        context["window"] = self.data_edition.nomination_window()
         context["category_links"] = [
-            (category, self.nominate_url(category, request)) for category in self.categories.all()
+            (category, self.nominate_url(category, request))
+            for category in self.data_edition.categories.all()
         ]
+        from .results import results_context
+        from .voting import vote_context
+
+        context.update(vote_context(self, request))
+        context.update(results_context(self, request))
         return context
 
     @path("zglos/<slug:category_slug>/", name="nominate")
     def nominate_view(self, request: HttpRequest, category_slug: str) -> HttpResponse:
         from .views import nominate
 
-        category = self.categories.filter(slug=category_slug).first()
+        category = self.data_edition.categories.filter(slug=category_slug).first()
         if category is None:
             raise Http404
         return nominate(request, self, category)
+
+    # Public vote (vote_views.py) and results (results_views.py) -------------------------
+    @path("glosuj/<slug:category_slug>/", name="vote")
+    def vote_view(self, request: HttpRequest, category_slug: str) -> HttpResponse:
+        from .vote_views import vote
+
+        return vote(request, self, category_slug)
+
+    @path("glosuj/potwierdz/<str:token>/", name="vote_confirm")
+    def vote_confirm_view(self, request: HttpRequest, token: str) -> HttpResponse:
+        from .vote_views import confirm
+
+        return confirm(request, self, token)
+
+    @path("wyniki/", name="results")
+    def results_view(self, request: HttpRequest) -> HttpResponse:
+        from .results_views import results
+
+        return results(request, self)
 
 
 class Category(Orderable):
@@ -277,6 +327,14 @@ class Criterion(Orderable):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Award(models.TextChoices):
+    """What the ROPS awards a nomination once the jury has ranked it."""
+
+    WINNER = "winner", _("winner")
+    DISTINCTION = "distinction", _("distinction")
+    SPECIAL = "special", _("special award")
 
 
 class Nomination(models.Model):
@@ -321,6 +379,7 @@ class Nomination(models.Model):
     recommendation_letter = models.FileField(
         _("recommendation letter (PDF)"),
         upload_to=letter_path,
+        storage=private_storage,
         max_length=200,
         validators=[validate_pdf_upload],
     )
@@ -337,6 +396,21 @@ class Nomination(models.Model):
         db_index=True,
     )
     decision_reason = models.TextField(_("reason"), blank=True)
+    award = models.CharField(
+        _("award"),
+        max_length=12,
+        choices=Award.choices,
+        blank=True,
+        default="",
+        db_index=True,
+        help_text=_("Marked by the ROPS after the jury; public once the results are published."),
+    )
+    award_name = models.CharField(
+        _("award name"),
+        max_length=160,
+        blank=True,
+        help_text=_("For a special award: its name, e.g. the Marshal's award."),
+    )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -433,3 +507,44 @@ class ConflictDeclaration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.juror} ↔ {self.nomination}"
+
+
+class Vote(models.Model):
+    """One public vote for a nomination: counted only once its e-mail address confirmed it.
+
+    An address has one confirmed vote per category of an edition (a partial unique
+    constraint, so two confirmations racing each other cannot both count)."""
+
+    edition = models.ForeignKey(
+        EditionPage, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="votes"
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.CASCADE, related_name="votes"
+    )
+    nomination = models.ForeignKey(
+        Nomination, verbose_name=_("nomination"), on_delete=models.CASCADE, related_name="votes"
+    )
+    email = models.EmailField(_("e-mail"))
+    email_key = models.CharField(
+        _("normalised e-mail"),
+        max_length=254,
+        db_index=True,
+        help_text=_("Lower-case, so that one address is one voter whatever its spelling."),
+    )
+    token = models.CharField(_("confirmation token"), max_length=64, unique=True)
+    created = models.DateTimeField(_("cast"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("public vote")
+        verbose_name_plural = _("public votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "email_key"],
+                condition=models.Q(confirmed_at__isnull=False),
+                name="one_confirmed_vote_per_category_and_address",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email_key} → {self.nomination}"

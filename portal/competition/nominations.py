@@ -44,7 +44,7 @@ def submit(edition: EditionPage, category: Category, form) -> Nomination:
     """Save a valid form as one row and its file, or nothing at all."""
     with transaction.atomic():
         nomination = form.save(commit=False)
-        nomination.edition = edition
+        nomination.edition = edition.data_edition
         nomination.category = category
         nomination.candidate_name = form.cleaned_data["candidate_name"]
         nomination.status = Nomination.Status.SUBMITTED

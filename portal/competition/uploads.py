@@ -5,11 +5,18 @@ from __future__ import annotations
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import Storage, storages
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 MAX_LETTER_BYTES = 5 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
+
+
+def private_storage() -> Storage:
+    """Where letters live: the "private" storage, outside MEDIA_URL (a callable, so tests and
+    deployments may point the alias elsewhere without a migration)."""
+    return storages["private"]
 
 
 def letter_path(_instance: object, _filename: str) -> str:

@@ -23,7 +23,7 @@ def nominate(request: HttpRequest, edition: EditionPage, category: Category) -> 
 
 
 def _nominate(request: HttpRequest, edition: EditionPage, category: Category) -> HttpResponse:
-    window = edition.nomination_window()
+    window = edition.data_edition.nomination_window()
     context = {
         "page": edition,
         "self": edition,

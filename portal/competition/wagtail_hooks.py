@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import jury_views
+from . import jury_views, letters
 
 
 class JuryMenuItem(MenuItem):
@@ -28,6 +28,7 @@ def register_jury_urls():
             jury_views.conflict,
             name="competition_jury_conflict",
         ),
+        path("list/<int:nomination_id>/", letters.letter, name="competition_letter"),
     ]
     return [path("jury-lider-es/", include(urls))]
 
@@ -37,3 +38,13 @@ def register_jury_menu_item():
     return JuryMenuItem(
         _("Lider ES jury"), reverse("competition_jury"), icon_name="list-ol", order=900
     )
+
+
+# ROPS moderation of the nominations (viewsets.py) ----------------------------------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_nomination_viewset():
+    from .viewsets import nomination_viewset
+
+    return nomination_viewset

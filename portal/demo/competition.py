@@ -158,7 +158,40 @@ def load_competition(home_pl: Page, say: Callable[[str], None]) -> None:
                 partner = partners[(offset + position) % len(partners)]
                 _nominate(edition, ps, partner.name, status, candidate_partner=partner)
     _load_jury([*past, current])
-    say("competition: Lider ES index, editions (two closed, one open), nominations")
+    for position, edition in enumerate(past):
+        _award_laureates(edition, special=position == 0)
+    say("competition: Lider ES index, editions (two closed, one open), nominations, laureates")
+
+
+SPECIAL_AWARD = "Nagroda Marszałka Województwa"
+
+
+def _award_laureates(edition: EditionPage, special: bool) -> None:
+    """Per category the jury's first a winner and its second a distinction (in the PES
+    category, a PES listed in the directory wins, so its profile shows "Lider ES <year>");
+    the Marshal's special award in one edition. Left alone once the edition has any award."""
+    from portal.competition.jury import ranking
+    from portal.competition.models import Award
+
+    if Nomination.objects.filter(edition=edition).exclude(award="").exists():
+        return
+    for group in ranking(edition):
+        rows = [row.nomination for row in group.rows]
+        if any(n.candidate_partner_id for n in rows):
+            rows.sort(
+                key=lambda n: not (n.candidate_partner and n.candidate_partner.listed_in_directory)
+            )
+        if rows:
+            rows[0].award = Award.WINNER
+            rows[0].save(update_fields=["award"])
+        if len(rows) > 1:
+            rows[1].award = Award.DISTINCTION
+            rows[1].save(update_fields=["award"])
+        if special and len(rows) > 2 and not any(n.candidate_partner_id for n in rows):
+            rows[2].award = Award.SPECIAL
+            rows[2].award_name = SPECIAL_AWARD
+            rows[2].save(update_fields=["award", "award_name"])
+            special = False
 
 
 JURORS = [

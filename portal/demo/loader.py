@@ -77,6 +77,7 @@ class DemoLoader:
         load_directory(self.say)
         load_certificates(self.say)
         load_competition(self.home, self.say)
+        self.load_competition_english()
         load_goodpractices(self)
 
     # Region -----------------------------------------------------------------------------
@@ -306,6 +307,37 @@ class DemoLoader:
         organisations = {o.slug: o for o in Organisation.objects.all()}
         load_events(self.home, self.home_en, organisations, self.powiats)
         self.say("events: index (pl + en), events of every kind, registrations")
+
+    def load_competition_english(self) -> None:
+        """The competition's index and editions in English, page by page; the categories,
+        nominations and results stay those of the Polish edition (`data_edition`)."""
+        from portal.competition.models import CompetitionIndexPage, EditionPage
+
+        index = CompetitionIndexPage.objects.child_of(self.home).filter(slug="lider-es").first()
+        if index is None:
+            return
+        english = self.home_en.locale
+        self.translation(
+            index,
+            english,
+            "social-economy-leader",
+            {
+                "title": "Social Economy Leader competition",
+                "intro": "<p>The ROPS's annual competition for local governments, businesses "
+                "and social enterprises that build the social economy in the region.</p>",
+            },
+        )
+        for edition in EditionPage.objects.child_of(index).order_by("year"):
+            self.translation(
+                edition,
+                english,
+                str(edition.year),
+                {
+                    "title": f"Social Economy Leader {edition.year}",
+                    "intro": "<p>Nominate a candidate in one of the three categories.</p>",
+                },
+            )
+        self.say("competition: English index and editions")
 
     def translation(self, page: Page, locale: Locale, slug: str, fields: dict) -> Page:
         """The page's translation into `locale`, created page by page (never a whole subtree)."""

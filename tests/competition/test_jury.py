@@ -144,3 +144,26 @@ def test_ranking_mean_of_juror_means_with_ties(client, edition, jurors):
     client.force_login(first)
     page = client.get(f"/admin/jury-lider-es/{edition.pk}/ranking/").content.decode()
     assert page.count('class="ranking-row"') == 4
+
+
+@pytest.mark.parametrize("nominations", [2, 12])
+def test_jury_pages_query_count_does_not_grow(
+    client, edition, jurors, nominations, django_assert_max_num_queries
+):
+    """The list, the score form and the ranking: a fixed number of queries however many
+    nominations and scores there are (no N+1)."""
+    created = [nominate(edition, f"Gmina {n}") for n in range(nominations)]
+    first, second = jurors
+    for nomination in created:
+        for juror in (first, second):
+            jury.save_score(nomination, juror, marks(edition, 6, 7, 8), "")
+    client.force_login(first)
+    with django_assert_max_num_queries(30):
+        assert client.get(f"/admin/jury-lider-es/{edition.pk}/").status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get(score_url(created[0])).status_code == 200
+    close(edition)
+    with django_assert_max_num_queries(30):
+        assert client.get(score_url(created[0])).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get(f"/admin/jury-lider-es/{edition.pk}/ranking/").status_code == 200

@@ -44,7 +44,7 @@ def data(**changes):
 
 
 def letter_files() -> set[str]:
-    folder = Path(settings.MEDIA_ROOT) / "competition" / "letters"
+    folder = Path(settings.STORAGES["private"]["OPTIONS"]["location"]) / "competition" / "letters"
     return set(p.name for p in folder.iterdir()) if folder.exists() else set()
 
 
@@ -90,6 +90,7 @@ def test_submission_saves_once_and_emails(client, edition, during):
     stored = letter_files() - before
     assert len(stored) == 1
     assert "list" not in stored.pop()  # a random name, not the visitor's
+    assert not (Path(settings.MEDIA_ROOT) / "competition" / "letters").exists()  # not public
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["jan.nowak@example.org"]
     assert "2031" in mail.outbox[0].subject
@@ -255,3 +256,80 @@ def test_letter_validator_unit():
     with pytest.raises(ValidationError):
         validate_pdf_upload(SimpleUploadedFile("a.pdf", b"%PD"))
     assert warsaw(2031, 1, 1).utcoffset().total_seconds() == 3600
+
+
+@pytest.mark.parametrize(
+    "who, expected",
+    [
+        ("anonymous", False),
+        ("buyer", False),
+        ("owes_editor", False),
+        ("juror_of_edition", True),
+        ("juror_of_other_edition", False),
+        ("rops_moderator", True),
+        ("superuser", True),
+    ],
+)
+def test_letter_is_private_and_served_to_who_may_read_it(client, edition, who, expected):
+    """The letter is downloaded through a checked admin view, never from MEDIA_URL."""
+    from django.contrib.auth.models import Group, Permission
+    from django.urls import reverse
+
+    from portal.competition.jury import ensure_jury_group
+    from portal.competition.models import Nomination
+    from portal.organisations import roles
+    from tests.competition.conftest import letter
+    from tests.factories import UserFactory
+
+    nomination = Nomination(
+        edition=edition,
+        category=edition.categories.first(),
+        candidate_name="Spółdzielnia Socjalna Przykład",
+        justification="Uzasadnienie.",
+        nominator_name="Anna",
+        nominator_email="anna@example.org",
+        status=Nomination.Status.ACCEPTED,
+    )
+    nomination.recommendation_letter.save("x.pdf", letter(), save=False)
+    nomination.save()
+    access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    user = None
+    if who == "superuser":
+        user = UserFactory(is_superuser=True, is_staff=True)
+    elif who != "anonymous":
+        user = UserFactory()
+        if who == "owes_editor":
+            user.groups.add(Group.objects.get(name=roles.OWES_EDITORS))
+        elif who == "rops_moderator":
+            user.groups.add(Group.objects.get(name=roles.ROPS_MODERATORS))
+        elif who == "juror_of_edition":
+            user.groups.add(ensure_jury_group(edition))
+        elif who == "juror_of_other_edition":
+            other, _ = Group.objects.get_or_create(name="Jury Lider ES 1999")
+            other.permissions.add(access)
+            user.groups.add(other)
+    if user is not None:
+        client.force_login(user)
+    response = client.get(reverse("competition_letter", args=[nomination.pk]))
+    if expected:
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content).startswith(b"%PDF-")
+        assert "no-store" in response["Cache-Control"]
+    else:  # the admin's login page, or its "permission denied" redirect
+        assert response.status_code in (302, 403)
+        assert response.get("Content-Type", "").startswith("text/html")
+
+
+def test_field_errors_are_announced_with_their_field(client, edition, during):
+    """A field in error points (aria-describedby) at its help and its error message."""
+    import re
+
+    response = client.post(form_url(edition), data(recommendation_letter=letter(b"text")))
+    html = response.content.decode()
+    field = re.search(r"<input[^>]*name=\"recommendation_letter\"[^>]*>", html).group(0)
+    described = re.search(r'aria-describedby="([^"]+)"', field).group(1).split()
+    assert "id_recommendation_letter_error" in described
+    assert "id_recommendation_letter_helptext" in described
+    for target in described:
+        assert html.count(f'id="{target}"') == 1
+    assert 'aria-invalid="true"' in field

@@ -48,3 +48,53 @@ def test_demo_jury(demo):
     for edition in past:
         rows = [row for group in ranking(edition) for row in group.rows]
         assert rows and all(row.mean is not None for row in rows)
+
+
+def test_english_edition_shows_and_collects_into_the_polish_one(client, edition, during):
+    """The English translation shows the Polish edition's categories, and a nomination sent
+    from it joins the Polish edition (one set of nominations for the jury)."""
+    from wagtail.models import Locale
+
+    from portal.competition.models import CompetitionIndexPage
+    from tests.competition.conftest import letter
+
+    english = Locale.objects.get(language_code="en")
+    index = edition.get_parent().specific
+    index_en = index.get_translation_or_none(english) or index.copy_for_translation(english)
+    index_en.specific.save_revision().publish()
+    edition_en = edition.copy_for_translation(english).specific
+    edition_en.title = "Social Economy Leader 2031"
+    edition_en.save_revision().publish()
+    edition_en.refresh_from_db()
+    assert isinstance(index_en.specific, CompetitionIndexPage)
+    assert edition_en.data_edition.pk == edition.pk
+    assert edition_en.url.startswith("/en/")
+    response = client.get(edition_en.url)
+    assert response.status_code == 200
+    assert "zglos/przedsiebiorstwo-spoleczne/" in response.content.decode()
+    response = client.post(
+        edition_en.url + "zglos/przedsiebiorstwo-spoleczne/",
+        {
+            "candidate_name": "Spółdzielnia Socjalna Angielska",
+            "justification": "…",
+            "recommendation_letter": letter(),
+            "nominator_name": "John Smith",
+            "nominator_email": "john@example.org",
+            "consent_data": "on",
+            "consent_candidate": "on",
+            "website": "",
+        },
+    )
+    assert response.status_code == 303
+    assert response["Location"] == edition_en.url
+    nomination = Nomination.objects.get(candidate_name="Spółdzielnia Socjalna Angielska")
+    assert nomination.edition_id == edition.pk
+    assert nomination.category.edition_id == edition.pk
+    assert not Nomination.objects.filter(edition=edition_en).exists()
+
+
+def test_jury_lists_each_edition_once(demo):
+    from portal.competition.jury_views import EditionPage as Editions
+
+    years = list(Editions.originals().values_list("year", flat=True))
+    assert len(years) == len(set(years))
