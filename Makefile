@@ -7,7 +7,7 @@ MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*'
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test browser vnu migrate demo lint format bench messages clean
+.PHONY: run test install install-test browser vnu migrate demo lint format bench bench-search messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ format: install-test
 ## make bench: the demo under gunicorn (production settings), loaded with wrk; prints req/s
 bench: install
 	$(PY) tests/bench/run_bench.py
+
+## make bench-search: 10,000 PES and 100,000 products; search latency per backend (SQLite, PostgreSQL, Elasticsearch)
+bench-search: install-test
+	@mkdir -p var
+	$(PY) -m tests.bench.search_bench $(BENCH_ARGS)
 
 ## Regenerate the pl/en catalogues after changing strings
 messages: install

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from anyascii import anyascii
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -28,16 +27,13 @@ from wagtail.snippets.models import register_snippet
 from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
 from portal.organisations.models import Organisation, Powiat
+from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.text import fold
 
 PRACTICES_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 8
 PES_INVOLVED = "pes"
-
-
-def fold(text: str) -> str:
-    """Lower-case ASCII, so "Szycie maseczek" and "szycie maseczek" meet (ł → l as well)."""
-    return anyascii(text or "").lower()
 
 
 @register_snippet
@@ -93,8 +89,10 @@ class AttachmentBlock(blocks.StructBlock):
         label = _("attachment")
 
 
-class GoodPracticeIndexPage(EditorialPermissionsMixin, Page):
+class GoodPracticeIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
     """The catalogue: facets (area, powiat, year, organisation type, franchise) and text search."""
+
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -222,7 +220,7 @@ class GoodPracticeIndexPage(EditorialPermissionsMixin, Page):
         return context
 
 
-class GoodPracticePage(EditorialPermissionsMixin, Page):
+class GoodPracticePage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
     """One good practice: the problem, what was done, the results, who did it and for how much."""
 
     requested_by = models.ForeignKey(
@@ -304,17 +302,21 @@ class GoodPracticePage(EditorialPermissionsMixin, Page):
         FieldPanel("gallery"),
         FieldPanel("attachments"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("problem"),
-        index.SearchField("what_was_done"),
-        index.SearchField("results"),
-        index.SearchField("partners"),
-        index.SearchField("search_text"),
-        index.AutocompleteField("search_text"),
-        index.FilterField("year"),
-        index.FilterField("is_franchise_or_innovation"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + [
+            index.SearchField("summary"),
+            index.SearchField("problem"),
+            index.SearchField("what_was_done"),
+            index.SearchField("results"),
+            index.SearchField("partners"),
+            index.SearchField("search_text"),
+            index.AutocompleteField("search_text"),
+            index.FilterField("year"),
+            index.FilterField("is_franchise_or_innovation"),
+        ]
+        + FOLDED_SEARCH_FIELDS
+    )
     base_form_class = RequestedByPageForm
     parent_page_types = ["goodpractices.GoodPracticeIndexPage"]
     subpage_types: list[str] = []

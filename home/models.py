@@ -16,9 +16,10 @@ from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin
+from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
-class HomePage(EditorialPermissionsMixin, Page):
+class HomePage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
     """The portal's front door: what is new in the region's social economy."""
 
     lead = models.TextField(_("lead"), blank=True)
@@ -32,7 +33,7 @@ class HomePage(EditorialPermissionsMixin, Page):
         FieldPanel("body"),
         FieldPanel("featured_products_count"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("lead")]
+    search_fields = Page.search_fields + [index.SearchField("lead")] + FOLDED_SEARCH_FIELDS
     subpage_types = [
         "home.ContentPage",
         "news.NewsIndexPage",
@@ -75,14 +76,18 @@ def upcoming_events(locale_id: int, limit: int = 3) -> list:
     return list(pages.select_related("powiat").order_by("start")[:limit])
 
 
-class ContentPage(EditorialPermissionsMixin, Page):
+class ContentPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
     """A general page (about, accessibility statement, contact…) built from blocks."""
 
     lead = models.TextField(_("lead"), blank=True)
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    search_fields = (
+        Page.search_fields
+        + [index.SearchField("lead"), index.SearchField("body")]
+        + FOLDED_SEARCH_FIELDS
+    )
     subpage_types = ["home.ContentPage"]
 
     class Meta:

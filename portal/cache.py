@@ -31,12 +31,14 @@ NEVER_CACHED = re.compile(
     r"^/(?:[a-z]{2}/)?(?:admin|django-admin|sklep/(?:basket|checkout|accounts|dashboard|"
     r"wishlists|password-reset|search|offers))(?:/|$)"
 )
-# The PES database's facets have bounded values, so their combinations are cached too; a free-text
-# `q` is not, so arbitrary queries cannot fill the cache.
+# The facets of the PES database and of the shop's catalogue have bounded values, so their
+# combinations are cached too; a free-text `q` is not, so arbitrary queries cannot fill the cache.
 CACHEABLE_QUERY_KEYS = {
     "page",
     "sort_by",
     "category",
+    "kind",
+    "price",
     "powiat",
     "legal_form",
     "activity",

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("sklep/", include(apps.get_app_config("oscar").urls[0])),
     path("baza-pes/", include("marketplace.directory.urls")),
     path("certyfikat/", include("marketplace.certificates.urls")),
+    path("szukaj/", include("search.urls")),
     path("", include("portal.events.urls")),  # …/kalendarz.ics, before Wagtail's pages
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -27,8 +27,10 @@ def _warm(client, path: str) -> None:
         ("/en/", 15),
         ("/o-portalu/", 12),
         ("/en/about/", 12),
-        ("/sklep/catalogue/", 10),
-        ("/en/sklep/catalogue/", 10),
+        # The search service's count, page and facet queries (11 measured; the product grid
+        # itself comes from the fragment cache).
+        ("/sklep/catalogue/", 14),
+        ("/en/sklep/catalogue/", 14),
     ],
 )
 def test_page_query_bounds(client, django_assert_max_num_queries, path, limit):
@@ -41,7 +43,7 @@ def test_page_query_bounds(client, django_assert_max_num_queries, path, limit):
 def test_category_page_query_bound(client, django_assert_max_num_queries):
     category = get_model("catalogue", "Category").objects.first()
     _warm(client, category.get_absolute_url())
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(17):  # 13 measured
         client.get(category.get_absolute_url())
 
 
@@ -60,7 +62,9 @@ def test_catalogue_queries_do_not_grow_with_products(client, django_assert_num_q
     _warm(client, "/sklep/catalogue/")
     with CaptureQueriesContext(connection) as full:
         client.get("/sklep/catalogue/")
-    last_page = (Product.objects.browsable().count() + 23) // 24
+    from search.models import ProductEntry
+
+    last_page = (ProductEntry.objects.count() + 23) // 24
     _warm(client, f"/sklep/catalogue/?page={last_page}")
     with CaptureQueriesContext(connection) as partial:
         client.get(f"/sklep/catalogue/?page={last_page}")

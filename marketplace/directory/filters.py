@@ -17,7 +17,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from anyascii import anyascii
 from django.db.models import (
     Case,
     Count,
@@ -36,6 +35,7 @@ from oscar.core.loading import get_model
 
 from marketplace.certificates.models import Certificate
 from marketplace.partner.models import ActivityField, LegalForm, ReintegrationType
+from portal.text import fold
 
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -58,11 +58,6 @@ POLISH_LETTERS = {
     "ź": "z",
     "ż": "z",
 }
-
-
-def fold(text: str) -> str:
-    """The form both sides of a text comparison are reduced to: ASCII, lower case."""
-    return anyascii(text).lower()
 
 
 def folded(field_name: str) -> Any:

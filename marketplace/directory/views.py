@@ -13,7 +13,6 @@ import json
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpRequest,
@@ -24,6 +23,7 @@ from django.http import (
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -33,13 +33,15 @@ from django.views.decorators.http import require_GET, require_POST
 from oscar.core.loading import get_model
 
 from marketplace.partner.models import ActivityField, LegalForm, ReintegrationType
+from search.paging import SearchPage, page_number
+from search.service import search_partners
 
 from . import exports, shortlist
 from .filters import (
+    BOOLEAN_FACETS,
     DirectoryQuery,
     Facet,
     FacetValue,
-    facet_counts,
     filter_partners,
     fold,
     listed_partners,
@@ -50,6 +52,7 @@ Powiat = get_model("organisations", "Powiat")
 Product = get_model("catalogue", "Product")
 
 PER_PAGE = 20
+FACET_NAMES = ("powiat", "activity", "legal_form", "reintegration")
 
 
 class SeeOther(HttpResponseRedirect):
@@ -58,8 +61,9 @@ class SeeOther(HttpResponseRedirect):
     status_code = 303
 
 
-def _facets(query: DirectoryQuery) -> list[Facet]:
-    counts = facet_counts(query)
+def _facets(query: DirectoryQuery, counts: dict[str, dict[str, int]]) -> list[Facet]:
+    """The listing's facets, labelled, from raw counts shaped like `filters.facet_counts`."""
+    counts = {name: counts.get(name, {}) for name in (*FACET_NAMES, *BOOLEAN_FACETS)}
 
     def values(name: str, options: list[tuple[str, str]]) -> list[FacetValue]:
         chosen = set(getattr(query, name))
@@ -103,7 +107,7 @@ def _facets(query: DirectoryQuery) -> list[Facet]:
             "features",
             _("Status and certificates"),
             [
-                FacetValue(name, label, counts[name]["1"], getattr(query, name))
+                FacetValue(name, label, counts[name].get("1", 0), getattr(query, name))
                 for name, label in labels.items()
             ],
             boolean=True,
@@ -116,19 +120,28 @@ def _facets(query: DirectoryQuery) -> list[Facet]:
 def index(request: HttpRequest) -> HttpResponse:
     """The listing: every filter is a GET parameter, so a search is a link one can share."""
     query = parse_query(request.GET)
-    results = shortlist.with_details(filter_partners(query))
-    page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
-    return render(
+    results = search_partners(query, page_number(request.GET.get("page")), PER_PAGE)
+    if not results.error and results.page > results.num_pages:
+        # A page too far shows the last one (as Django's `Paginator.get_page` did).
+        counts = results.counts
+        results = search_partners(query, results.num_pages, PER_PAGE)
+        results.counts = results.counts or counts
+    page_obj = SearchPage(results)
+    response = render(
         request,
         "directory/index.html",
         {
             "query": query,
             "page_obj": page_obj,
             "partners": page_obj.object_list,
-            "facets": _facets(query),
+            "facets": _facets(query, results.counts) if not results.error else [],
             "sorts": [("name", _("name")), ("relevance", _("relevance"))],
+            "search_error": results.error,
         },
     )
+    if results.error:
+        add_never_cache_headers(response)  # "unavailable" must not stay in the page cache
+    return response
 
 
 def _json_ld(partner: Any, request: HttpRequest) -> SafeString:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from anyascii import anyascii
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -25,6 +24,7 @@ from import_export.results import Result, RowResult
 
 from marketplace.identifiers import compact_iban, compact_nip, compact_regon
 from portal.organisations.models import Organisation, Powiat
+from portal.text import fold as fold_text
 
 from .models import ActivityField, LegalForm, Partner, ReintegrationType
 
@@ -61,7 +61,7 @@ POWIAT_PREFIXES = ("powiat ", "pow. ", "miasto na prawach powiatu ", "miasto ", 
 
 def fold(value: Any) -> str:
     """Compare spreadsheet text the way a person reads it: no case, diacritics or extra spaces."""
-    return " ".join(anyascii(str(value)).casefold().split())
+    return " ".join(fold_text(str(value)).split())
 
 
 def as_text(value: Any) -> str:

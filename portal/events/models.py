@@ -31,6 +31,7 @@ from wagtail.search import index
 from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
 from portal.organisations.models import Organisation, Powiat
+from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 EVENTS_PER_PAGE = 12
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -54,8 +55,10 @@ class EventKind(models.TextChoices):
 MEETING_KINDS = (EventKind.NETWORKING, EventKind.RKRES)
 
 
-class EventIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
+class EventIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
     """Upcoming and past events with filters, and a calendar feed of what is coming."""
+
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -140,7 +143,7 @@ class EventIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
         )
 
 
-class EventPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
+class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
     """One event: when, where, who organises it and on whose request, and registration."""
 
     kind = models.CharField(
@@ -211,13 +214,17 @@ class EventPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
             heading=_("Registration"),
         ),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.SearchField("place_name"),
-        index.FilterField("kind"),
-        index.FilterField("start"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + [
+            index.SearchField("lead"),
+            index.SearchField("body"),
+            index.SearchField("place_name"),
+            index.FilterField("kind"),
+            index.FilterField("start"),
+        ]
+        + FOLDED_SEARCH_FIELDS
+    )
     base_form_class = RequestedByPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []

@@ -21,12 +21,15 @@ from wagtail.search import index
 from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
 from portal.organisations.models import Organisation
+from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 NEWS_PER_PAGE = 10
 
 
-class NewsIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
     """The news listing with filters and feeds (all news, or one organisation's)."""
+
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -117,7 +120,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(EditorialPermissionsMixin, Page):
+class NewsPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
     """One news item: what happened, for whom, published on whose request."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -160,11 +163,15 @@ class NewsPage(EditorialPermissionsMixin, Page):
         FieldPanel("body"),
         FieldPanel("powiats", widget=forms.CheckboxSelectMultiple),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + [
+            index.SearchField("lead"),
+            index.SearchField("body"),
+            index.FilterField("date"),
+        ]
+        + FOLDED_SEARCH_FIELDS
+    )
     base_form_class = RequestedByPageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

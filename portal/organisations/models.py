@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin
+from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 
 class Powiat(models.Model):
@@ -124,8 +125,10 @@ class ConsortiumMember(Orderable):
         return self.name
 
 
-class OrganisationIndexPage(EditorialPermissionsMixin, RoutablePageMixin, Page):
+class OrganisationIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
     """The ROPS and the OWES, each with its consortium, subregion, contact, news and events."""
+
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -226,8 +229,10 @@ class RkresDocumentBlock(blocks.StructBlock):
         return context
 
 
-class RkresPage(EditorialPermissionsMixin, Page):
+class RkresPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
     """The regional committee for the development of the social economy and its groups."""
+
+    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
 
     lead = models.TextField(_("lead"), blank=True)
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)

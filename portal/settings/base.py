@@ -262,17 +262,32 @@ WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (search/service.py): the database by default, Elasticsearch when ELASTICSEARCH_URL
+# is set (credentials may be in the URL, or ELASTICSEARCH_API_KEY). ELASTICSEARCH_PLAIN_JSON
+# sends plain application/json, for OpenSearch-compatible servers (DESIGN.md).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX", "portal")
+ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
+ELASTICSEARCH_VERIFY_CERTS = env_bool("ELASTICSEARCH_VERIFY_CERTS", True)
+ELASTICSEARCH_PLAIN_JSON = env_bool("ELASTICSEARCH_PLAIN_JSON", False)
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "")  # a dotted path overrides the choice
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "modelsearch.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "portal"),
-            "TIMEOUT": 5,
-        }
+    from search.backends.elastic.settings import wagtail_backend  # noqa: E402
+
+    WAGTAILSEARCH_BACKENDS = {"default": wagtail_backend()}
+# Index upkeep runs as django-tasks tasks after each commit; immediate unless TASKS_BACKEND
+# names a queue backend (with its worker).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
     }
+}
+SEARCH_UPKEEP_ON_COMMIT = True
 
 # Oscar
 OSCAR_SHOP_NAME = _("Regional social-economy shop")

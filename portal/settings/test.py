@@ -18,6 +18,7 @@ SERVE_MEDIA = True
 # Oscar deletes a product image's files (and thumbnails) when its row goes; a test's rollback
 # brings the row back but not the files, and later pages would link thumbnails that are gone.
 OSCAR_DELETE_IMAGE_FILES = False
+SEARCH_UPKEEP_ON_COMMIT = False  # a test's transaction never commits: update the index at once
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 ALLOWED_HOSTS = ["*"]

@@ -1,8 +1,10 @@
 """`manage.py load_demo`: the demo region of świętokrzyskie, safe to run again and again."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from portal.demo.loader import DEMO_PASSWORD, DemoLoader
+from search import upkeep
 
 
 class Command(BaseCommand):
@@ -10,7 +12,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         loader = DemoLoader(stdout=self.stdout)
-        loader.run()
+        with upkeep.paused():
+            loader.run()
+        # The search index from scratch: some demo rows are bulk-created (no signals).
+        call_command("search_index", "rebuild", stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(self.style.SUCCESS("Demo region loaded."))
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for role, email in loader.accounts:

@@ -1,0 +1,329 @@
+"""The default backend: the database the site already runs on (SQLite or PostgreSQL).
+
+Products are searched in `search.ProductEntry` (folded, denormalised, trigram-indexed on
+PostgreSQL); PES through the directory's own SQL filter; pages through Wagtail's database
+backend. Every query word must match (its stem, or a known word one typo away).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+
+from marketplace.directory.filters import DirectoryQuery, facet_counts, filter_partners
+from portal.text import folded_words, stem
+
+from ..adapters import product_documents
+from ..models import ProductEntry, ProductEntryCategory
+from ..query import PRICE_RANGES, Hit, ProductQuery, Results, Suggestion
+from ..words import add_terms, variants
+from .base import Progress, SearchBackend
+
+MAX_WORDS = 8
+BATCH = 500
+
+
+def _today() -> date:
+    from marketplace.certificates.models import today_in_poland
+
+    return today_in_poland()
+
+
+def certified_q(today: date) -> Q:
+    return Q(certified_from__lte=today, certified_until__gte=today)
+
+
+def text_q(text: str) -> tuple[Q, list[list[str]]]:
+    """Every word must match one of its variants in the folded text."""
+    condition = Q()
+    word_variants = [variants(word) for word in folded_words(text)[:MAX_WORDS]]
+    for options in word_variants:
+        either = Q()
+        for option in options:
+            either |= Q(folded_text__contains=option)
+        condition &= either
+    return condition, word_variants
+
+
+def price_bucket() -> Case:
+    whens = []
+    for key, low, high in PRICE_RANGES:
+        bounds = {}
+        if low is not None:
+            bounds["price__gte"] = low
+        if high is not None:
+            bounds["price__lt"] = high
+        whens.append(When(**bounds, then=Value(key)))
+    return Case(*whens, default=Value(""))
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    # Products ----------------------------------------------------------------------------
+    def _filtered(self, query: ProductQuery, today: date, skip: str = "") -> QuerySet:
+        entries = ProductEntry.objects.all()
+        if query.text:
+            condition, _variants = text_q(query.text)
+            entries = entries.filter(condition)
+        if query.categories and skip != "category":
+            entries = entries.filter(
+                pk__in=ProductEntryCategory.objects.filter(category_id__in=query.categories).values(
+                    "entry_id"
+                )
+            )
+        if query.powiats and skip != "powiat":
+            entries = entries.filter(powiat__in=query.powiats)
+        if query.legal_forms and skip != "legal_form":
+            entries = entries.filter(legal_form__in=query.legal_forms)
+        if query.kind and skip != "kind":
+            entries = entries.filter(is_service=query.kind == "services")
+        if query.price_range and skip != "price":
+            low, high = query.price_bounds
+            if low is not None:
+                entries = entries.filter(price__gte=low)
+            if high is not None:
+                entries = entries.filter(price__lt=high)
+        if query.certified and skip != "certified":
+            entries = entries.filter(certified_q(today))
+        return entries
+
+    def _ordered(self, entries: QuerySet, query: ProductQuery) -> QuerySet:
+        if query.sort == "price":
+            return entries.order_by(Coalesce("price", Value(10**9)), "-created", "pk")
+        if query.sort == "-price":
+            return entries.order_by("-price", "-created", "pk")
+        if query.sort == "newest" or not query.text:
+            return entries.order_by("-created", "-pk")
+        words = folded_words(query.text)[:MAX_WORDS]
+        score = Value(0)
+        if words:
+            score = Case(
+                When(folded_title__startswith=stem(words[0]), then=Value(3)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            for word in words:
+                score = score + Case(
+                    When(folded_title__contains=stem(word), then=Value(2)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+        return entries.alias(_score=score).order_by("-_score", "-created", "-pk")
+
+    def products(self, query: ProductQuery) -> Results:
+        today = _today()
+        entries = self._filtered(query, today)
+        total = entries.count()
+        rows = list(
+            self._ordered(entries, query).values_list("pk", "title")[
+                query.offset : query.offset + query.per_page
+            ]
+        )
+        results = Results(
+            hits=[Hit("product", pk, title) for pk, title in rows],
+            total=total,
+            page=query.page,
+            per_page=query.per_page,
+        )
+        if query.facets:
+            results.counts = self._product_counts(query, today)
+        return results
+
+    def _product_counts(self, query: ProductQuery, today: date) -> dict[str, dict[str, int]]:
+        """Disjunctive counts: facets without a choice come from one grouped query over the
+        full filter; each facet with a choice is counted again without its own filter."""
+        counts: dict[str, dict[str, int]] = {
+            name: {} for name in ("powiat", "legal_form", "kind", "price", "certified")
+        }
+        columns = {
+            "powiat": "powiat",
+            "legal_form": "legal_form",
+            "kind": "_kind",
+            "price": "_price",
+            "certified": "_certified",
+        }
+        chosen = {
+            "powiat": bool(query.powiats),
+            "legal_form": bool(query.legal_forms),
+            "kind": bool(query.kind),
+            "price": bool(query.price_range),
+            "certified": query.certified,
+        }
+        annotations = {
+            "_kind": Case(When(is_service=True, then=Value("services")), default=Value("goods")),
+            "_price": price_bucket(),
+            "_certified": Case(When(certified_q(today), then=Value("1")), default=Value("")),
+        }
+
+        def grouped(entries: QuerySet, names: list[str]) -> None:
+            fields = [columns[name] for name in names]
+            rows = entries.annotate(**annotations).values(*fields).annotate(n=Count("pk"))
+            for row in rows.order_by():
+                for name in names:
+                    value = row[columns[name]]
+                    if value:
+                        counts[name][value] = counts[name].get(value, 0) + row["n"]
+
+        free = [name for name in columns if not chosen[name]]
+        if free:
+            grouped(self._filtered(query, today), free)
+        for name in columns:
+            if chosen[name]:
+                grouped(self._filtered(query, today, skip=name), [name])
+        category_rows = (
+            ProductEntryCategory.objects.filter(
+                entry_id__in=self._filtered(query, today, skip="category").values("pk")
+            )
+            .values("category_id")
+            .annotate(n=Count("entry_id"))
+            .order_by()
+        )
+        counts["category"] = {str(row["category_id"]): row["n"] for row in category_rows}
+        return counts
+
+    # PES ---------------------------------------------------------------------------------
+    def partners(self, query: DirectoryQuery, page: int, per_page: int) -> Results:
+        partners = filter_partners(query)
+        total = partners.count()
+        offset = (max(page, 1) - 1) * per_page
+        rows = list(partners.values_list("pk", "name")[offset : offset + per_page])
+        return Results(
+            hits=[Hit("supplier", pk, name) for pk, name in rows],
+            total=total,
+            page=page,
+            per_page=per_page,
+            counts=facet_counts(query),
+        )
+
+    # Autocomplete ------------------------------------------------------------------------
+    def autocomplete(self, prefix: str, language: str, limit: int = 8) -> list[Suggestion]:
+        from django.urls import reverse
+
+        from ..pages import autocomplete_pages
+
+        folded = " ".join(folded_words(prefix))
+        if len(folded) < 2:
+            return []
+        starts = Q(folded_title__startswith=folded) | Q(folded_title__contains=" " + folded)
+        suggestions = [
+            Suggestion(
+                "product",
+                title,
+                reverse("catalogue:detail", kwargs={"product_slug": slug, "pk": pk}),
+            )
+            for pk, title, slug in ProductEntry.objects.filter(starts)
+            .order_by("folded_title")
+            .values_list("pk", "title", "product__slug")[:limit]
+        ]
+        partners = filter_partners(DirectoryQuery(q=prefix, sort_by="relevance"))
+        for name, code in partners.values_list("name", "code")[: max(2, limit // 3)]:
+            suggestions.append(
+                Suggestion("supplier", name, reverse("directory:detail", args=[code]))
+            )
+        suggestions.extend(autocomplete_pages(prefix, language, max(2, limit // 3)))
+        return suggestions[: limit + 4]
+
+    # Upkeep ------------------------------------------------------------------------------
+    def update_products(self, pks: Iterable[int]) -> None:
+        self._write(product_documents(list(pks)), replace_all=False)
+
+    def update_partners(self, pks: Iterable[int]) -> None:
+        """PES are searched live in SQL; their products carry the seller's data, though."""
+        from ..adapters import StockRecord
+
+        product_pks = list(
+            StockRecord.objects.filter(partner_id__in=list(pks))
+            .values_list("product_id", flat=True)
+            .distinct()
+        )
+        if product_pks:
+            self.update_products(product_pks)
+
+    def rebuild(self, progress: Progress | None = None) -> dict[str, int]:
+        from ..adapters import count_products
+
+        total = count_products()
+        written = self._write(
+            product_documents(None), replace_all=True, progress=progress, total=total
+        )
+        return {"products": written}
+
+    def _write(
+        self,
+        documents: Iterable[tuple[int, dict | None]],
+        *,
+        replace_all: bool,
+        progress: Progress | None = None,
+        total: int = 0,
+    ) -> int:
+        """Write entries in batches, each batch in one transaction (deletes, then inserts)."""
+        written = 0
+        seen = 0
+        batch: list[tuple[int, dict | None]] = []
+        if replace_all:
+            with transaction.atomic():
+                ProductEntryCategory.objects.all().delete()
+                ProductEntry.objects.all().delete()
+
+        def flush() -> None:
+            nonlocal written
+            pks = [pk for pk, _doc in batch]
+            documents_ = [doc for _pk, doc in batch if doc is not None]
+            with transaction.atomic():
+                if not replace_all:
+                    ProductEntry.objects.filter(pk__in=pks).delete()
+                ProductEntry.objects.bulk_create(
+                    [
+                        ProductEntry(
+                            product_id=doc["pk"],
+                            title=doc["title"][:255],
+                            folded_title=doc["folded_title"][:255],
+                            folded_text=doc["folded_text"],
+                            partner_id=doc["partner_id"],
+                            powiat=doc["powiat"],
+                            legal_form=doc["legal_form"],
+                            is_service=doc["is_service"],
+                            price=doc["price"],
+                            created=doc["created"],
+                            certified_from=doc["certified_from"],
+                            certified_until=doc["certified_until"],
+                        )
+                        for doc in documents_
+                    ]
+                )
+                ProductEntryCategory.objects.bulk_create(
+                    [
+                        ProductEntryCategory(entry_id=doc["pk"], category_id=category)
+                        for doc in documents_
+                        for category in doc["categories"]
+                    ]
+                )
+                add_terms(
+                    [
+                        " ".join([doc["title"], doc["partner_name"], *doc["category_names"]])
+                        for doc in documents_
+                    ]
+                )
+            written += len(documents_)
+
+        for item in documents:
+            batch.append(item)
+            seen += 1
+            if len(batch) >= BATCH:
+                flush()
+                batch = []
+                if progress:
+                    progress("products", seen, total)
+        if batch:
+            flush()
+        if progress:
+            progress("products", seen, total or seen)
+        return written
+
+    def check(self) -> str:
+        return f"database ({ProductEntry.objects.count()} products indexed)"

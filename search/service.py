@@ -1,0 +1,192 @@
+"""The one search of the portal. Views call these functions and never learn which engine
+answered: the database (default) or Elasticsearch (when `ELASTICSEARCH_URL` is set).
+
+If the engine fails, the functions return `Results` with `error` set (logged here), so the
+page says "search is unavailable" instead of failing; the rest of the site never calls the
+engine on its way (the index is updated after commit, and failures there are logged too).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from marketplace.directory.filters import DirectoryQuery
+
+from .backends.base import SearchBackend, SearchUnavailable
+from .query import KINDS, PAGE_KINDS, PageQuery, ProductQuery, Results, Suggestion
+
+logger = logging.getLogger(__name__)
+
+_backends: dict[str, SearchBackend] = {}
+
+
+def backend_path() -> str:
+    """The backend class chosen by settings: `SEARCH_BACKEND`, else by `ELASTICSEARCH_URL`."""
+    configured = getattr(settings, "SEARCH_BACKEND", "")
+    if configured:
+        return configured
+    if getattr(settings, "ELASTICSEARCH_URL", ""):
+        return "search.backends.elastic.backend.ElasticsearchBackend"
+    return "search.backends.database.DatabaseBackend"
+
+
+def get_backend() -> SearchBackend:
+    """One backend instance per configuration (its client keeps its connection pool)."""
+    path = backend_path()
+    key = f"{path}|{getattr(settings, 'ELASTICSEARCH_URL', '')}"
+    if key not in _backends:
+        _backends[key] = import_string(path)()
+    return _backends[key]
+
+
+def unavailable_message() -> str:
+    return _("Search is unavailable just now. Please try again in a few minutes.")
+
+
+def _failed(error: Exception, what: str, **kwargs: Any) -> Results:
+    logger.warning("search backend failed on %s: %s", what, error)
+    return Results(error=unavailable_message(), backend=get_backend().name, **kwargs)
+
+
+# Products ------------------------------------------------------------------------------
+def search_products(query: ProductQuery, *, load: bool = True) -> Results:
+    """Available products and services matching `query`, one page, with labelled facets."""
+    backend = get_backend()
+    try:
+        results = backend.products(query)
+    except SearchUnavailable as error:
+        return _failed(error, "products", page=query.page, per_page=query.per_page)
+    results.backend = backend.name
+    if load:
+        from .loading import attach_products
+
+        attach_products(results)
+    if query.facets:
+        from .facets import product_facets
+
+        results.facets = product_facets(query, results.counts)
+    return results
+
+
+# Suppliers (PES) -----------------------------------------------------------------------
+def search_partners(
+    query: DirectoryQuery, page: int = 1, per_page: int = 20, *, load: bool = True
+) -> Results:
+    """Listed PES matching the directory's query, one page, with raw facet counts."""
+    backend = get_backend()
+    try:
+        results = backend.partners(query, page, per_page)
+    except SearchUnavailable as error:
+        return _failed(error, "partners", page=page, per_page=per_page)
+    results.backend = backend.name
+    if load:
+        from .loading import attach_partners
+
+        attach_partners(results)
+    return results
+
+
+# Pages ---------------------------------------------------------------------------------
+def search_pages(query: PageQuery) -> Results:
+    backend = get_backend()
+    try:
+        results = backend.pages(query)
+    except SearchUnavailable as error:
+        return _failed(error, "pages", page=query.page, per_page=query.per_page)
+    results.backend = backend.name
+    return results
+
+
+# The whole site ------------------------------------------------------------------------
+@dataclass
+class Group:
+    kind: str
+    label: Any
+    results: Results
+
+
+@dataclass
+class SiteResults:
+    """/szukaj/: a count per kind, and either a preview of every kind or one kind in full."""
+
+    text: str
+    kind: str
+    counts: dict[str, int] = field(default_factory=dict)
+    groups: list[Group] = field(default_factory=list)
+    error: str = ""
+    backend: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+PREVIEW = 4
+
+
+def search_site(
+    text: str, language: str, kind: str = "", params: Mapping[str, Any] | None = None
+) -> SiteResults:
+    """Everything matching `text`: products, suppliers and the live pages of `language`.
+
+    Without a kind, each kind shows its first few hits; with one, that kind is paginated
+    (and products get their facets)."""
+    params = params or {}
+    kind = kind if kind in KINDS else ""
+    site = SiteResults(text=text, kind=kind, backend=get_backend().name)
+    if not text:
+        return site
+    product_query = ProductQuery.from_params(params, text=text)
+    if kind != "product":
+        product_query = replace(product_query, page=1, per_page=PREVIEW, facets=False)
+    products = search_products(product_query)
+    page_number = product_query.page if kind == "supplier" else 1
+    partners = search_partners(
+        DirectoryQuery(q=text, sort_by="relevance"),
+        page=page_number,
+        per_page=20 if kind == "supplier" else PREVIEW,
+    )
+    try:
+        page_counts = get_backend().page_counts(text, language)
+    except SearchUnavailable as error:
+        logger.warning("search backend failed on page counts: %s", error)
+        page_counts = {}
+        site.error = unavailable_message()
+    site.counts = {"product": products.total, "supplier": partners.total, **page_counts}
+    site.error = site.error or products.error or partners.error
+    groups = {"product": products, "supplier": partners}
+    for page_kind in PAGE_KINDS:
+        if kind and kind != page_kind:
+            continue
+        if not site.counts.get(page_kind):
+            continue
+        groups[page_kind] = search_pages(
+            PageQuery(
+                text=text,
+                language=language,
+                kind=page_kind,
+                page=product_query.page if kind == page_kind else 1,
+                per_page=10 if kind == page_kind else PREVIEW,
+            )
+        )
+    for name, label in KINDS.items():
+        if (kind and name != kind) or name not in groups:
+            continue
+        if groups[name].total or kind == name:
+            site.groups.append(Group(name, label, groups[name]))
+    return site
+
+
+def autocomplete(prefix: str, language: str, limit: int = 8) -> list[Suggestion]:
+    try:
+        return get_backend().autocomplete(prefix, language, limit)
+    except SearchUnavailable as error:
+        logger.warning("search backend failed on autocomplete: %s", error)
+        return []
