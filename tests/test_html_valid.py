@@ -86,6 +86,39 @@ def test_public_pages_are_valid_html(client, tmp_path):
     assert nu_errors(pages, tmp_path) == []
 
 
+def test_competition_and_good_practice_pages_are_valid_html(client, tmp_path):
+    """The Lider ES archive, the open edition, a nomination form (empty and with errors), a
+    past edition's results, and the good-practice listing (plain and filtered) and a practice."""
+    from goodpractices.models import GoodPracticePage
+    from portal.competition.models import EditionPage
+
+    editions = EditionPage.originals().live().order_by("-year")
+    current, past = editions[0], editions[1]
+    category = current.categories.first()
+    nominate = current.url + f"zglos/{category.slug}/"
+    practice = GoodPracticePage.objects.live().filter(locale__language_code="pl").first()
+    paths = {
+        "/lider-es/": "get",
+        "/en/social-economy-leader/": "get",
+        current.url: "get",
+        nominate: "get",
+        past.url: "get",
+        past.url + "wyniki/": "get",
+        "/dobre-praktyki/": "get",
+        "/dobre-praktyki/?q=maseczki": "get",
+        practice.url: "get",
+    }
+    pages = {}
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        pages[path] = response.content
+    invalid = client.post(nominate, {"candidate_name": ""})
+    assert invalid.status_code == 200
+    pages[nominate + " (errors)"] = invalid.content
+    assert nu_errors(pages, tmp_path) == []
+
+
 def test_checkout_pages_are_valid_html(client, tmp_path):
     """Every step of a guest's checkout from two PES, and the confirmation."""
     from django.urls import reverse
