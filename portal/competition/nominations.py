@@ -28,16 +28,21 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
-def rate_limited(request: HttpRequest) -> bool:
-    """Count this attempt; True once an address has made more than RATE_LIMIT in the window."""
-    key = f"competition:nominate:{client_address(request)}"
-    cache.add(key, 0, RATE_WINDOW)
+def too_many_attempts(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
+    """Count this attempt of the address in `scope`; True once it has made more than `limit`
+    in `window` seconds. Shared by every public form of the competition."""
+    key = f"competition:{scope}:{client_address(request)}"
+    cache.add(key, 0, window)
     try:
         attempts = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
+        cache.set(key, 1, window)
         attempts = 1
-    return attempts > RATE_LIMIT
+    return attempts > limit
+
+
+def rate_limited(request: HttpRequest) -> bool:
+    return too_many_attempts(request, "nominate", RATE_LIMIT, RATE_WINDOW)
 
 
 def submit(edition: EditionPage, category: Category, form) -> Nomination:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
@@ -26,7 +25,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Category, EditionPage, Nomination, Vote
-from .nominations import client_address
+from .nominations import too_many_attempts
 
 logger = logging.getLogger(__name__)
 
@@ -70,14 +69,7 @@ def vote_window(edition: EditionPage, now: datetime | None = None) -> VoteState:
 
 def vote_rate_limited(request: HttpRequest) -> bool:
     """Count this attempt; True once an IP address has made more than RATE_LIMIT in the window."""
-    key = f"competition:vote:{client_address(request)}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_WINDOW)
-        attempts = 1
-    return attempts > RATE_LIMIT
+    return too_many_attempts(request, "vote", RATE_LIMIT, RATE_WINDOW)
 
 
 def email_key(email: str) -> str:
