@@ -118,7 +118,11 @@ class DatabaseBackend(SearchBackend):
     def products(self, query: ProductQuery) -> Results:
         today = _today()
         entries = self._filtered(query, today)
-        total = entries.count()
+        total = None
+        if query.facets:
+            counts, total = self._product_counts(query, today)
+        if total is None:
+            total = entries.count()
         rows = list(
             self._ordered(entries, query).values_list("pk", "title")[
                 query.offset : query.offset + query.per_page
@@ -131,12 +135,17 @@ class DatabaseBackend(SearchBackend):
             per_page=query.per_page,
         )
         if query.facets:
-            results.counts = self._product_counts(query, today)
+            results.counts = counts
         return results
 
-    def _product_counts(self, query: ProductQuery, today: date) -> dict[str, dict[str, int]]:
+    def _product_counts(
+        self, query: ProductQuery, today: date
+    ) -> tuple[dict[str, dict[str, int]], int | None]:
         """Disjunctive counts: facets without a choice come from one grouped query over the
-        full filter; each facet with a choice is counted again without its own filter."""
+        full filter; each facet with a choice is counted again without its own filter.
+
+        Also returns the full filter's total when that grouped query ran (every entry falls in
+        exactly one group, so the groups add up to it): one query fewer per search."""
         counts: dict[str, dict[str, int]] = {
             name: {} for name in ("powiat", "legal_form", "kind", "price", "certified")
         }
@@ -160,18 +169,22 @@ class DatabaseBackend(SearchBackend):
             "_certified": Case(When(certified_q(today), then=Value("1")), default=Value("")),
         }
 
-        def grouped(entries: QuerySet, names: list[str]) -> None:
+        def grouped(entries: QuerySet, names: list[str]) -> int:
             fields = [columns[name] for name in names]
             rows = entries.annotate(**annotations).values(*fields).annotate(n=Count("pk"))
+            total = 0
             for row in rows.order_by():
+                total += row["n"]
                 for name in names:
                     value = row[columns[name]]
                     if value:
                         counts[name][value] = counts[name].get(value, 0) + row["n"]
+            return total
 
+        total = None
         free = [name for name in columns if not chosen[name]]
         if free:
-            grouped(self._filtered(query, today), free)
+            total = grouped(self._filtered(query, today), free)
         for name in columns:
             if chosen[name]:
                 grouped(self._filtered(query, today, skip=name), [name])
@@ -184,7 +197,7 @@ class DatabaseBackend(SearchBackend):
             .order_by()
         )
         counts["category"] = {str(row["category_id"]): row["n"] for row in category_rows}
-        return counts
+        return counts, total
 
     # PES ---------------------------------------------------------------------------------
     def partners(self, query: DirectoryQuery, page: int, per_page: int) -> Results:
