@@ -52,6 +52,7 @@ SERVER_START_TIMEOUT_S = 60.0
 DEFAULT_CONTENT_PATH = "/o-portalu/"
 CATALOGUE_PATH = "/sklep/catalogue/"
 DIRECTORY_PATH = "/baza-pes/"
+SEARCH_PATH = "/szukaj/"
 PRODUCT_RE = re.compile(r"/sklep/catalogue/[\w-]+_\d+/")
 STATIC_FALLBACK = "/static/css/portal.css"
 USER_AGENT = "portal-bench/1"
@@ -405,6 +406,8 @@ def discover(host: str, port: int, base_url: str) -> tuple[list[Target], list[st
     # The PES database: the cached listing, and a filtered one (filters are not page-cached).
     targets.append(Target("directory", DIRECTORY_PATH))
     targets.append(Target("directory-filtered", DIRECTORY_PATH + "?certified=1&art94=1"))
+    # The site search is never page-cached: every request asks the search engine.
+    targets.append(Target("site-search", SEARCH_PATH + "?q=miod"))
     catalogue = fetch(host, port, CATALOGUE_PATH)
     if catalogue.status != 200:
         notes.append(f"catalogue {CATALOGUE_PATH} answered {catalogue.status}")
