@@ -6,6 +6,9 @@ folded and stemmed the same way here, so diacritics and endings do not matter.""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from django.apps import apps
 from django.db.models import QuerySet
 from django.utils.html import strip_tags
@@ -50,12 +53,10 @@ def kind_queryset(kind: str, language: str) -> QuerySet:
 
 
 def _run(queryset: QuerySet, terms: str):
-    try:
+    """Lazy: the engine is asked only when the results are counted or sliced, so callers do
+    that inside `engine_errors()` too."""
+    with engine_errors():
         return queryset.search(terms, operator="and", order_by_relevance=True)
-    except Exception as error:  # the engine's own errors: connection, timeout, refusal
-        if _is_engine_error(error):
-            raise SearchUnavailable(str(error)) from error
-        raise
 
 
 def _is_engine_error(error: Exception) -> bool:
@@ -63,13 +64,25 @@ def _is_engine_error(error: Exception) -> bool:
     return module.startswith(("elasticsearch", "elastic_transport", "urllib3"))
 
 
+@contextlib.contextmanager
+def engine_errors() -> Iterator[None]:
+    """The engine's own errors (connection, timeout, refusal) become SearchUnavailable."""
+    try:
+        yield
+    except Exception as error:
+        if _is_engine_error(error):
+            raise SearchUnavailable(str(error)) from error
+        raise
+
+
 def count_pages(text: str, language: str) -> dict[str, int]:
     terms = search_terms(text, language)
     if not terms:
         return {}
     counts: dict[str, int] = {}
-    for kind in PAGE_KINDS:
-        counts[kind] = _run(kind_queryset(kind, language), terms).count()
+    with engine_errors():
+        for kind in PAGE_KINDS:
+            counts[kind] = _run(kind_queryset(kind, language), terms).count()
     return counts
 
 
@@ -79,13 +92,9 @@ def search_pages(query: PageQuery) -> Results:
     if not terms:
         return results
     found = _run(kind_queryset(query.kind or "page", query.language), terms)
-    try:
+    with engine_errors():
         results.total = found.count()
         pages = list(found[query.offset : query.offset + query.per_page])
-    except Exception as error:
-        if _is_engine_error(error):
-            raise SearchUnavailable(str(error)) from error
-        raise
     specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
     for page in pages:
         page = specific.get(page.pk, page)
