@@ -8,9 +8,12 @@ from django.http import QueryDict
 from marketplace.directory.filters import (
     facet_counts,
     filter_partners,
+    folded,
     listed_partners,
     parse_query,
 )
+from portal.text import fold
+from tests.factories import PartnerFactory
 
 from .conftest import SCOPE
 
@@ -288,3 +291,11 @@ def test_a_faceted_listing_is_served_from_the_page_cache(db, client, django_asse
     assert client.get(url).status_code == 200
     with django_assert_num_queries(0):
         assert client.get(url).status_code == 200
+
+
+def test_sql_folding_equals_the_python_folding(db):
+    """The database folds each Polish letter, upper and lower case, exactly like `fold()`."""
+    name = "ZAŻÓŁĆ GĘŚLĄ JAŹŃ / zażółć gęślą jaźń, Łódź"
+    partner = PartnerFactory(name=name)
+    row = type(partner).objects.filter(pk=partner.pk).annotate(f=folded("name")).get()
+    assert row.f == fold(name) == "zazolc gesla jazn / zazolc gesla jazn, lodz"
