@@ -1,5 +1,6 @@
 """Keep the index in step with the data: saving or deleting a product, a stock record, a PES,
-a category or a certificate queues the affected products and PES for re-indexing.
+a category or a certificate, ticking a PES's fields of activity, or renaming or deleting a field
+of activity, queues the affected products and PES for re-indexing.
 
 Changes are gathered per transaction and queued once it commits (one task per batch, not
 one per row; nothing queued for a rolled-back change). `SEARCH_UPKEEP_ON_COMMIT = False`
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from oscar.core.loading import get_model
 
 _pending = threading.local()
@@ -115,9 +116,36 @@ def _certificate_products_changed(sender, instance, action, pk_set, **kwargs) ->
         queue_products(pk_set)
 
 
+def _partner_activities_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """A PES indexes its fields' slugs and names; either side of the relation may change."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            queue_partners([instance.pk])
+    elif action in ("post_add", "post_remove") and pk_set:
+        queue_partners(pk_set)
+    elif action == "pre_clear":  # after the clear the holders are no longer known
+        instance._search_holders = list(instance.partners.values_list("pk", flat=True))
+    elif action == "post_clear":
+        queue_partners(getattr(instance, "_search_holders", []))
+
+
+def _activity_field_saved(sender, instance, created, **kwargs) -> None:
+    if not created:  # a renamed field changes its holders' documents
+        queue_partners(instance.partners.values_list("pk", flat=True))
+
+
+def _activity_field_deleting(sender, instance, **kwargs) -> None:
+    instance._search_holders = list(instance.partners.values_list("pk", flat=True))
+
+
+def _activity_field_deleted(sender, instance, **kwargs) -> None:
+    queue_partners(getattr(instance, "_search_holders", []))
+
+
 def connect() -> None:
     """Called from the app's ready()."""
     from marketplace.certificates.models import Certificate
+    from marketplace.partner.models import ActivityField
 
     product = get_model("catalogue", "Product")
     stockrecord = get_model("partner", "StockRecord")
@@ -142,4 +170,16 @@ def connect() -> None:
         _certificate_products_changed,
         sender=Certificate.products.through,
         dispatch_uid="search-certificate-products",
+    )
+    m2m_changed.connect(
+        _partner_activities_changed,
+        sender=partner.activity_fields.through,
+        dispatch_uid="search-partner-activities",
+    )
+    post_save.connect(_activity_field_saved, sender=ActivityField, dispatch_uid="search-activity")
+    pre_delete.connect(
+        _activity_field_deleting, sender=ActivityField, dispatch_uid="search-activity-deleting"
+    )
+    post_delete.connect(
+        _activity_field_deleted, sender=ActivityField, dispatch_uid="search-activity-deleted"
     )

@@ -11,7 +11,7 @@ from oscar.core.loading import get_model
 
 from marketplace.directory.filters import DirectoryQuery, facet_counts
 from portal.text import fold
-from search.adapters import _offer, product_queryset
+from search.adapters import _offer, partner_documents, product_documents, product_queryset
 from search.backends.base import SearchUnavailable
 from search.backends.database import DatabaseBackend
 from search.backends.elastic.backend import (
@@ -20,7 +20,7 @@ from search.backends.elastic.backend import (
     product_search,
 )
 from search.backends.elastic.client import client_options, plain_mimetype
-from search.backends.elastic.documents import index_body
+from search.backends.elastic.documents import PartnerDocument, ProductDocument, index_body, source
 from search.query import ProductQuery
 
 Product = get_model("catalogue", "Product")
@@ -161,6 +161,24 @@ def test_mappings_fold_polish_and_stem_only_with_stempel():
     stemmed = index_body("products", stemmed=True)
     assert "polish" in stemmed["mappings"]["properties"]["title"]["fields"]
     assert stemmed["settings"]["analysis"]["filter"]["polish_stem"] == {"type": "polish_stem"}
+
+
+@pytest.mark.django_db
+def test_documents_declare_every_field_the_adapters_write(demo):
+    """The mapping is built from the `Document` classes and dynamic mapping is off, so a field
+    the adapters add without declaring it would be stored but never searchable."""
+    product = next(doc for _, doc in product_documents(None) if doc)
+    partner = next(doc for _, doc in partner_documents(None) if doc)
+    assert set(product) == set(ProductDocument._doc_type.mapping)
+    assert set(partner) == set(PartnerDocument._doc_type.mapping)
+    written = source("products", product)
+    assert written["pk"] == product["pk"] and written["categories"] == product["categories"]
+    assert source("partners", partner)["activities"] == partner["activities"]
+    mapped = index_body("partners")["mappings"]
+    assert mapped["dynamic"] == "false"
+    assert mapped["properties"]["activities"] == {"type": "keyword"}
+    with pytest.raises(ValueError, match="stray"):
+        source("products", {**product, "stray": 1})
 
 
 def test_client_options_and_plain_json():
@@ -320,3 +338,36 @@ def test_a_closed_port_is_search_unavailable(settings):
             backend.check()
     finally:
         clear_clients()
+
+
+@pytest.mark.django_db
+def test_fields_of_activity_follow_ticks_renames_and_deletes(elastic):
+    """A PES's document holds its fields' slugs and names: changing either side of the
+    relation, renaming or deleting a field re-indexes the holders (upkeep, immediate here)."""
+    from marketplace.partner.models import ActivityField
+    from search.adapters import partner_queryset
+
+    partner = partner_queryset().first()
+    field = ActivityField.objects.create(name="Pasieki wędrowne", slug="pasieki-wedrowne")
+
+    def found(query: DirectoryQuery) -> bool:
+        return partner.pk in elastic.partners(query, 1, 100).pks
+
+    by_slug = DirectoryQuery(activity=("pasieki-wedrowne",))
+    by_name = DirectoryQuery(q="pasieki wedrowne", sort_by="relevance")
+    assert not found(by_slug) and not found(by_name)
+    partner.activity_fields.add(field)
+    assert found(by_slug) and found(by_name)
+    field.name = "Barcie leśne"
+    field.save()
+    assert found(DirectoryQuery(q="barcie lesne")) and not found(by_name)
+    field.partners.remove(partner)
+    assert not found(by_slug)
+    field.partners.add(partner)
+    assert found(by_slug)
+    field.partners.clear()
+    assert not found(by_slug)
+    partner.activity_fields.add(field)
+    assert found(by_slug)
+    field.delete()
+    assert not found(by_slug) and not found(DirectoryQuery(q="barcie lesne"))

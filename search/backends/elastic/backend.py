@@ -27,7 +27,7 @@ from ...adapters import partner_documents, product_documents
 from ...query import PRICE_RANGES, Hit, ProductQuery, Results, Suggestion
 from ..base import Progress, SearchBackend, SearchUnavailable
 from .client import get_client, is_engine_error
-from .documents import has_stempel, index_body
+from .documents import has_stempel, index_body, source
 
 MAX_WORDS = 8
 BULK_CHUNK = 500
@@ -450,7 +450,7 @@ class ElasticsearchBackend(SearchBackend):
         """Index or delete these documents through the alias, visible at once (refresh)."""
         with engine():
             self._ensure_alias(kind)
-            self._bulk(self.alias(kind), documents, refresh=True)
+            self._bulk(kind, self.alias(kind), documents, refresh=True)
 
     def _ensure_alias(self, kind: str) -> None:
         """Before the first rebuild, an empty index behind the alias: writing to a missing
@@ -474,6 +474,7 @@ class ElasticsearchBackend(SearchBackend):
 
     def _bulk(
         self,
+        kind: str,
         index: str,
         documents: Iterable[tuple[int, dict | None]],
         *,
@@ -506,7 +507,7 @@ class ElasticsearchBackend(SearchBackend):
                 chunk.append({"delete": {"_index": index, "_id": str(pk)}})
             else:
                 chunk.append({"index": {"_index": index, "_id": str(pk)}})
-                chunk.append(document)
+                chunk.append(source(kind, document))
                 written += 1
             if len(chunk) >= BULK_CHUNK:
                 flush()
@@ -533,7 +534,7 @@ class ElasticsearchBackend(SearchBackend):
                 name = self._create(kind)
                 try:
                     counts[kind] = self._bulk(
-                        name, documents(None), progress=progress, stage=kind, total=count()
+                        kind, name, documents(None), progress=progress, stage=kind, total=count()
                     )
                     self.client.indices.refresh(index=name)
                 except Exception:

@@ -1,4 +1,8 @@
-"""Index settings and mappings for products and PES, built with elasticsearch-dsl.
+"""Index settings and elasticsearch-dsl `Document` classes for products and PES.
+
+The adapters build plain dicts (shared with the database backend); `source()` passes each
+through its `Document` so every indexed field is declared, and `index_body()` builds the index
+from the same classes, so mapping and documents cannot drift apart.
 
 Text is analysed by "folded" (standard tokenizer, lowercase, asciifolding: Lucene folds
 "ł" to "l", so "spoldzielnia" meets "Spółdzielnia"). Titles and names get an edge-ngram
@@ -15,10 +19,11 @@ from typing import Any
 from elasticsearch_dsl import (
     Boolean,
     Date,
+    Document,
     Index,
     Integer,
     Keyword,
-    Mapping,
+    MetaField,
     ScaledFloat,
     Text,
     analyzer,
@@ -61,57 +66,95 @@ def _text(*, suggest: bool = False, stemmed: bool = False) -> Text:
     return Text(analyzer=folded, fields=fields) if fields else Text(analyzer=folded)
 
 
-def product_mapping(stemmed: bool = False) -> Mapping:
-    """The fields of `search.adapters.product_document`."""
-    mapping = Mapping()
-    mapping.meta("dynamic", "false")
-    mapping.field("pk", Integer())
-    mapping.field("title", _text(suggest=True, stemmed=stemmed))
-    mapping.field("description", _text(stemmed=stemmed))
-    mapping.field("category_names", _text(stemmed=stemmed))
-    mapping.field("partner_name", _text())
-    mapping.field("folded_title", Keyword(ignore_above=1000))
-    mapping.field("folded_text", _text(stemmed=stemmed))
-    mapping.field("categories", Integer())
-    mapping.field("partner_id", Integer())
-    mapping.field("powiat", Keyword())
-    mapping.field("legal_form", Keyword())
-    mapping.field("is_service", Boolean())
-    mapping.field("price", ScaledFloat(scaling_factor=100))
-    mapping.field("currency", Keyword())
-    mapping.field("created", Date())
-    mapping.field("certified_from", Date())
-    mapping.field("certified_until", Date())
-    return mapping
+class ProductDocument(Document):
+    """An available product as `search.adapters.product_document` writes it."""
+
+    pk = Integer()
+    title = _text(suggest=True)
+    description = _text()
+    category_names = _text()
+    partner_name = _text()
+    folded_title = Keyword(ignore_above=1000)
+    folded_text = _text()
+    categories = Integer(multi=True)
+    partner_id = Integer()
+    powiat = Keyword()
+    legal_form = Keyword()
+    is_service = Boolean()
+    price = ScaledFloat(scaling_factor=100)
+    currency = Keyword()
+    created = Date()
+    certified_from = Date()
+    certified_until = Date()
+
+    class Meta:
+        dynamic = MetaField("false")
 
 
-def partner_mapping(stemmed: bool = False) -> Mapping:
-    """The fields of `search.adapters.partner_document`."""
-    mapping = Mapping()
-    mapping.meta("dynamic", "false")
-    mapping.field("pk", Integer())
-    mapping.field("name", _text(suggest=True, stemmed=stemmed))
-    mapping.field("code", Keyword())
-    mapping.field("description", _text(stemmed=stemmed))
-    mapping.field("city", _text())
-    mapping.field("powiat", Keyword())
-    mapping.field("legal_form", Keyword())
-    mapping.field("reintegration", Keyword())
-    mapping.field("ps", Boolean())
-    mapping.field("art94", Boolean())
-    mapping.field("online", Boolean())
-    mapping.field("activities", Keyword())
-    mapping.field("certified_from", Date())
-    mapping.field("certified_until", Date())
-    mapping.field("folded_name", Keyword(ignore_above=1000))
-    mapping.field(
-        "folded_text",
-        Text(
-            analyzer=folded,
-            fields={"raw": Keyword(ignore_above=MAX_KEYWORD)},
-        ),
-    )
-    return mapping
+class StemmedProductDocument(ProductDocument):
+    """The same product where the cluster has the Polish stemmer: text gets a `polish` subfield."""
+
+    title = _text(suggest=True, stemmed=True)
+    description = _text(stemmed=True)
+    category_names = _text(stemmed=True)
+    folded_text = _text(stemmed=True)
+
+
+class PartnerDocument(Document):
+    """A listed PES as `search.adapters.partner_document` writes it: what the directory
+    filters and searches on."""
+
+    pk = Integer()
+    name = _text(suggest=True)
+    code = Keyword()
+    description = _text()
+    city = _text()
+    powiat = Keyword()
+    legal_form = Keyword()
+    reintegration = Keyword()
+    ps = Boolean()
+    art94 = Boolean()
+    online = Boolean()
+    activities = Keyword(multi=True)
+    certified_from = Date()
+    certified_until = Date()
+    folded_name = Keyword(ignore_above=1000)
+    folded_text = Text(analyzer=folded, fields={"raw": Keyword(ignore_above=MAX_KEYWORD)})
+
+    class Meta:
+        dynamic = MetaField("false")
+
+
+class StemmedPartnerDocument(PartnerDocument):
+    """A PES where the cluster has the Polish stemmer."""
+
+    name = _text(suggest=True, stemmed=True)
+    description = _text(stemmed=True)
+
+
+DOCUMENTS: dict[tuple[str, bool], type[Document]] = {
+    ("products", False): ProductDocument,
+    ("products", True): StemmedProductDocument,
+    ("partners", False): PartnerDocument,
+    ("partners", True): StemmedPartnerDocument,
+}
+
+
+def document_class(kind: str, *, stemmed: bool = False) -> type[Document]:
+    """The `Document` class of a "products" or "partners" index."""
+    return DOCUMENTS[(kind, stemmed)]
+
+
+def source(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """The `_source` of one document, through its `Document` class so that a field the
+    mapping does not declare fails here (dynamic mapping is off: it would be silently
+    unsearchable) rather than in a query months later."""
+    cls = document_class(kind)
+    declared = set(cls._doc_type.mapping)
+    undeclared = set(fields) - declared
+    if undeclared:
+        raise ValueError(f"{kind}: fields not in {cls.__name__}: {sorted(undeclared)}")
+    return cls(**fields).to_dict(skip_empty=False)
 
 
 def index_body(kind: str, *, stemmed: bool = False) -> dict[str, Any]:
@@ -122,8 +165,7 @@ def index_body(kind: str, *, stemmed: bool = False) -> dict[str, Any]:
     index.analyzer(autocomplete)
     if stemmed:
         index.analyzer(polish)
-    mapping = product_mapping(stemmed) if kind == "products" else partner_mapping(stemmed)
-    index.mapping(mapping)
+    index.document(document_class(kind, stemmed=stemmed))
     body = index.to_dict()
     if stemmed:
         analysis = body["settings"].setdefault("analysis", {})
