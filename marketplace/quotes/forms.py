@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from portal.honeypot import HoneypotForm
+
 from .models import QuoteRequest
 from .services import MAX_PARTNERS
 
@@ -21,7 +23,6 @@ Partner = get_model("partner", "Partner")
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9 ()\-]{6,20}$", _("Enter a phone number: digits, spaces, + and - only.")
 )
-HONEYPOT_FIELD = "website"
 
 
 class DateInput(forms.DateInput):
@@ -74,7 +75,7 @@ class PartnerChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.name} ({obj.city})" if obj.city else obj.name
 
 
-class QuoteRequestForm(ErrorLinksMixin, forms.ModelForm):
+class QuoteRequestForm(HoneypotForm, ErrorLinksMixin, forms.ModelForm):
     """What, where, when, who asks, and which PES receive it."""
 
     partners = PartnerChoiceField(
@@ -96,14 +97,6 @@ class QuoteRequestForm(ErrorLinksMixin, forms.ModelForm):
         error_messages={
             "required": _("To send the request, agree to the processing of your data.")
         },
-    )
-    # A trap for spam robots: hidden from people and from screen readers, never filled by hand.
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "tabindex": "-1", "class": "quote-form__trap-input"}
-        ),
     )
 
     summary_labels = {"consent": _("Consent"), "partners": _("Entities")}
@@ -210,11 +203,6 @@ class QuoteRequestForm(ErrorLinksMixin, forms.ModelForm):
                 params={"count": MAX_PARTNERS},
             )
         return partners
-
-    @property
-    def is_spam(self) -> bool:
-        """A robot filled the invisible field; call after is_valid()."""
-        return bool((self.data.get(HONEYPOT_FIELD) or "").strip())
 
     def request_fields(self) -> dict[str, Any]:
         """The cleaned values `services.create_request` takes."""

@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.partner.models import Partner
+from portal.honeypot import HoneypotForm
 from portal.organisations.models import Organisation
 
 from .models import Nomination
@@ -14,11 +15,9 @@ from .models import Nomination
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9 ()\-]{6,20}$", _("Enter a phone number: digits, spaces, + and - only.")
 )
-# The honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
-HONEYPOT_FIELD = "website"
 
 
-class NominationForm(forms.ModelForm):
+class NominationForm(HoneypotForm, forms.ModelForm):
     """Saves nothing itself; the view saves a valid, non-spam form in one transaction."""
 
     def full_clean(self) -> None:
@@ -63,11 +62,6 @@ class NominationForm(forms.ModelForm):
         label=_("I confirm the candidate knows about this nomination."),
         error_messages={"required": _("Confirm that the candidate knows about the nomination.")},
     )
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     class Meta:
         model = Nomination
@@ -95,10 +89,6 @@ class NominationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["nominator_phone"].validators.append(PHONE_VALIDATOR)
         self.fields["recommendation_letter"].help_text = _("A PDF file of at most 5 MB.")
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
 
     def clean(self) -> dict:
         cleaned = super().clean()

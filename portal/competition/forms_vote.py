@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .forms import HONEYPOT_FIELD
+from portal.honeypot import HoneypotForm
+
 from .models import Category
 from .voting import already_voted_message, candidates, has_confirmed_vote
 
 
-class VoteForm(forms.Form):
+class VoteForm(HoneypotForm):
     """Saves nothing itself; the view casts a valid, non-spam vote through `cast_vote`.
 
     Only the category's ACCEPTED nominations are choices, so a rejected or still submitted one
@@ -37,11 +38,6 @@ class VoteForm(forms.Form):
         ),
         error_messages={"required": _("To vote, agree to the processing of your e-mail address.")},
     )
-    website = forms.CharField(
-        required=False,
-        label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, category: Category, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -49,10 +45,6 @@ class VoteForm(forms.Form):
         field = self.fields["nomination"]
         field.queryset = candidates(category)
         field.label_from_instance = lambda nomination: nomination.candidate_name  # no N+1
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
 
     def clean_email(self) -> str:
         """Refused already here, so the voter learns it before waiting for a mail."""

@@ -758,25 +758,6 @@ def seed() -> None:
     log(f"seed: done in {time.perf_counter() - started:.0f} s")
 
 
-def widen_powiat_column() -> None:
-    """Workaround, on the bench database only: `ProductEntry.powiat` is a varchar(10) while
-    powiat codes run to 13 letters ("starachowicki"), which PostgreSQL refuses (SQLite does
-    not check lengths). Widened here to Powiat.code's 40 until the model is fixed."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT character_maximum_length FROM information_schema.columns "
-            "WHERE table_name = 'search_productentry' AND column_name = 'powiat'"
-        )
-        row = cursor.fetchone()
-        if row and row[0] is not None and row[0] < 40:
-            log(f"WORKAROUND: search_productentry.powiat is varchar({row[0]}): widening to 40")
-            cursor.execute("ALTER TABLE search_productentry ALTER COLUMN powiat TYPE varchar(40)")
-
-
 def analyze() -> None:
     """Fresh planner statistics, as autovacuum would give in the long run (it may be off, and
     a bulk load leaves none: PostgreSQL then guesses 1% selectivity and picks poor plans)."""
@@ -793,8 +774,6 @@ def index() -> dict[str, Any]:
     from search.service import get_backend
 
     backend = get_backend()
-    if backend.name == "database":
-        widen_powiat_column()
     last = [0.0]
 
     def progress(stage: str, done: int, total: int) -> None:

@@ -320,7 +320,7 @@ def test_honeypot_filled_saves_and_sends_nothing(client, catering):
 def test_honeypot_is_hidden_from_people_and_screen_readers(client, catering):
     _partners, products = catering
     html = client.get(request_url(products[0])).content.decode()
-    trap = html.split('class="quote-form__trap"')[1].split("</div>")[0]
+    trap = html.split('class="form-trap"')[1].split("</div>")[0]
     assert 'aria-hidden="true"' in trap
     assert 'tabindex="-1"' in trap and 'autocomplete="off"' in trap
 
