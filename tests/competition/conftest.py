@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from home.models import HomePage
-from portal.competition.models import CompetitionIndexPage, EditionPage
+from portal.competition.models import CompetitionIndexPage, EditionPage, Nomination
 
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
@@ -20,6 +20,24 @@ def warsaw(*args: int) -> datetime:
 
 def letter(content: bytes = PDF, name: str = "list.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def nominate(edition, name, *, category=None, status=Nomination.Status.ACCEPTED, award="", **kw):
+    """A nomination with a real letter file, ACCEPTED (into the jury stage) unless told."""
+    nomination = Nomination(
+        edition=edition,
+        category=category or edition.categories.first(),
+        candidate_name=name,
+        justification="Uzasadnienie.",
+        nominator_name="Anna",
+        nominator_email="anna@example.org",
+        status=status,
+        award=award,
+        **kw,
+    )
+    nomination.recommendation_letter.save("list.pdf", letter(), save=False)
+    nomination.save()
+    return nomination
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ from portal.competition import jury
 from portal.competition.models import EditionPage, JuryScore, Nomination
 from tests.factories import UserFactory
 
+from .conftest import nominate
+
 pytestmark = pytest.mark.django_db
 
 
@@ -22,19 +24,6 @@ def jurors(edition):
     for user in (first, second):
         user.groups.add(group)
     return first, second
-
-
-def nominate(edition, name, status=Nomination.Status.ACCEPTED, category=None):
-    return Nomination.objects.create(
-        edition=edition,
-        category=category or edition.categories.first(),
-        candidate_name=name,
-        justification="…",
-        recommendation_letter="competition/letters/test.pdf",
-        nominator_name="Jan",
-        nominator_email="jan@example.org",
-        status=status,
-    )
 
 
 def marks(edition, *values):

@@ -17,26 +17,9 @@ from portal.organisations import roles
 from portal.organisations.models import OrganisationIndexPage
 from tests.factories import OrganisationFactory, PartnerFactory, PesUserFactory, UserFactory
 
-from .conftest import letter
+from .conftest import nominate
 
 pytestmark = pytest.mark.django_db
-
-
-def nominate(edition, name, *, category=None, status=Nomination.Status.ACCEPTED, award="", **kw):
-    nomination = Nomination(
-        edition=edition,
-        category=category or edition.categories.first(),
-        candidate_name=name,
-        justification="Uzasadnienie.",
-        nominator_name="Anna",
-        nominator_email="anna@example.org",
-        status=status,
-        award=award,
-        **kw,
-    )
-    nomination.recommendation_letter.save("list.pdf", letter(), save=False)
-    nomination.save()
-    return nomination
 
 
 def publish_results(edition, published: bool = True) -> EditionPage:

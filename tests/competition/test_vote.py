@@ -18,7 +18,7 @@ from portal.competition import voting
 from portal.competition.forms_vote import VoteForm
 from portal.competition.models import EditionPage, Nomination, Vote
 
-from .conftest import warsaw
+from .conftest import nominate, warsaw
 
 pytestmark = pytest.mark.django_db
 
@@ -34,19 +34,6 @@ def voting_edition(edition) -> EditionPage:
     )
     edition.refresh_from_db()
     return edition
-
-
-def nominate(edition, name, status=Nomination.Status.ACCEPTED, category=None):
-    return Nomination.objects.create(
-        edition=edition,
-        category=category or edition.categories.first(),
-        candidate_name=name,
-        justification="…",
-        recommendation_letter="competition/letters/test.pdf",
-        nominator_name="Jan",
-        nominator_email="jan@example.org",
-        status=status,
-    )
 
 
 @pytest.fixture

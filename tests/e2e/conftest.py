@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -118,3 +119,15 @@ def serious_violations(page) -> list[str]:
         for v in results.response["violations"]
         if v["impact"] in {"serious", "critical"}
     ]
+
+
+def admin_log_in(browser, server_url: str, email: str):
+    """A new browser context logged into the Wagtail admin as a demo account."""
+    context = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server_url + "/admin/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", "demo-es-2026")
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return context, page

@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from .conftest import serious_violations
+from .conftest import admin_log_in, serious_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -205,17 +205,6 @@ def test_nomination_form_by_keyboard_only(page, server_url, django_db_blocker, t
         _delete_nominations(django_db_blocker, candidate_name=candidate)
 
 
-def _log_in(browser, server_url: str, email: str):
-    context = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(server_url + "/admin/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", "demo-es-2026")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return context, page
-
-
 def _our_violations(page) -> list[str]:
     """axe's serious findings in what our templates render inside the admin's content area;
     Wagtail's own chrome (sidebar, header) is Wagtail's to fix."""
@@ -257,7 +246,7 @@ def test_juror_scores_an_accepted_nomination(browser, server_url, django_db_bloc
     with translation.override("pl"):
         to_score, scored = gettext("to score"), gettext("scored")
 
-    context, page = _log_in(browser, server_url, JUROR)
+    context, page = admin_log_in(browser, server_url, JUROR)
     try:
         page.goto(server_url + "/admin/jury-lider-es/")
         page.locator(f"a[href$='/admin/jury-lider-es/{edition.pk}/']").first.click()
@@ -311,17 +300,6 @@ def test_juror_scores_an_accepted_nomination(browser, server_url, django_db_bloc
         _delete_nominations(django_db_blocker, pk=nomination.pk)
 
 
-def _log_in(browser, server_url: str, email: str):
-    context = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(server_url + "/admin/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", "demo-es-2026")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return context, page
-
-
 def test_rops_publishes_results_and_the_badge_shows(browser, server_url, django_db_blocker):
     """A ROPS moderator marks a winner in the admin and publishes the edition's results; the
     laureate PES's public profile then shows "Lider ES <year>", linking to the results."""
@@ -345,7 +323,7 @@ def test_rops_publishes_results_and_the_badge_shows(browser, server_url, django_
         edit_url = reverse("competition_nominations:edit", args=[nomination.pk])
     label = f"Lider ES {edition.year}"
     try:
-        context, moderator = _log_in(browser, server_url, "moderator@rops.example.org")
+        context, moderator = admin_log_in(browser, server_url, "moderator@rops.example.org")
         moderator.goto(server_url + edit_url)
         moderator.select_option("select[name=award]", "winner")
         moderator.locator("form[method=post] button[type=submit]").last.click()

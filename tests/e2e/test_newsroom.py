@@ -7,20 +7,12 @@ import uuid
 
 import pytest
 
-from .conftest import serious_violations
+from .conftest import admin_log_in, serious_violations
 
 pytestmark = pytest.mark.e2e
 
-
-def _log_in(browser, server_url: str, email: str):
-    context = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(server_url + "/admin/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", "demo-es-2026")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return context, page
+OWES_EDITOR = "redakcja@swietokrzyski-owes.example.org"
+MODERATOR = "moderator@rops.example.org"
 
 
 def _more_actions(page) -> None:
@@ -34,7 +26,9 @@ def test_owes_news_goes_through_rops_approval(browser, server_url, django_db_blo
         index_id = NewsIndexPage.objects.get(locale__language_code="pl").pk
     title = f"Targi pracy OWES {uuid.uuid4().hex[:6]}"
 
-    editor_context, editor = _log_in(browser, server_url, "redakcja@swietokrzyski-owes.example.org")
+    editor_context, editor = admin_log_in(
+        browser, server_url, "redakcja@swietokrzyski-owes.example.org"
+    )
     editor.goto(f"{server_url}/admin/pages/add/news/newspage/{index_id}/")
     editor.fill("#id_title", title)
     editor.fill("#id_lead", "Zapraszamy na targi pracy w Kielcach.")
@@ -51,7 +45,9 @@ def test_owes_news_goes_through_rops_approval(browser, server_url, django_db_blo
         slug, news_id = news.slug, news.pk
 
     try:
-        moderator_context, moderator = _log_in(browser, server_url, "moderator@rops.example.org")
+        moderator_context, moderator = admin_log_in(
+            browser, server_url, "moderator@rops.example.org"
+        )
         assert title in moderator.locator("main").inner_text()  # "awaiting your review"
         moderator.goto(f"{server_url}/admin/pages/{news_id}/edit/")
         _more_actions(moderator)
