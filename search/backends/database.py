@@ -274,22 +274,22 @@ class DatabaseBackend(SearchBackend):
         progress: Progress | None = None,
         total: int = 0,
     ) -> int:
-        """Write entries in batches, each batch in one transaction (deletes, then inserts)."""
+        """Write entries in batches, each batch in one transaction (its rows deleted, then
+        inserted). A rebuild (`replace_all`) replaces the rows batch by batch and drops the
+        entries of products it did not meet only at the end, so search keeps answering with
+        the whole catalogue while it runs (the database's counterpart of switching an alias)."""
         written = 0
         seen = 0
+        met: set[int] = set()
         batch: list[tuple[int, dict | None]] = []
-        if replace_all:
-            with transaction.atomic():
-                ProductEntryCategory.objects.all().delete()
-                ProductEntry.objects.all().delete()
 
         def flush() -> None:
             nonlocal written
             pks = [pk for pk, _doc in batch]
             documents_ = [doc for _pk, doc in batch if doc is not None]
+            met.update(pks)
             with transaction.atomic():
-                if not replace_all:
-                    ProductEntry.objects.filter(pk__in=pks).delete()
+                ProductEntry.objects.filter(pk__in=pks).delete()
                 ProductEntry.objects.bulk_create(
                     [
                         ProductEntry(
@@ -334,6 +334,10 @@ class DatabaseBackend(SearchBackend):
                     progress("products", seen, total)
         if batch:
             flush()
+        if replace_all:
+            stale = sorted(set(ProductEntry.objects.values_list("pk", flat=True)) - met)
+            for start in range(0, len(stale), BATCH):
+                ProductEntry.objects.filter(pk__in=stale[start : start + BATCH]).delete()
         if progress:
             progress("products", seen, total or seen)
         return written

@@ -57,3 +57,41 @@ def test_deleting_a_product_removes_its_entry(demo):
     pk = product.pk
     product.delete()
     assert not ProductEntry.objects.filter(pk=pk).exists()
+
+
+def test_search_keeps_answering_during_a_database_rebuild(demo, monkeypatch):
+    """A rebuild replaces entries batch by batch and drops stale ones only at the end, so
+    every search made while it runs still sees the whole catalogue."""
+    from search.backends import database
+    from search.query import ProductQuery
+    from search.service import get_backend, search_products
+
+    backend = get_backend()
+    assert backend.name == "database"
+    everything = search_products(ProductQuery(per_page=1, facets=False), load=False).total
+    stale = Product.objects.filter(search_entry__isnull=False).first()
+    ProductEntry.objects.filter(pk=stale.pk).update(title="Nieaktualny wpis")
+    gone = ProductEntry.objects.create(
+        product=Product.objects.filter(search_entry__isnull=True).first(),
+        title="Wpis produktu niedostępnego",
+        folded_title="wpis produktu niedostepnego",
+        folded_text="wpis produktu niedostepnego",
+        partner_id=0,
+        created=stale.date_created,
+    )
+    monkeypatch.setattr(database, "BATCH", 10)
+    seen_during: list[int] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if done < total:
+            seen_during.append(
+                search_products(ProductQuery(per_page=1, facets=False), load=False).total
+            )
+
+    counts = backend.rebuild(progress)
+    assert len(seen_during) >= 3
+    assert min(seen_during) >= everything  # never a half-empty catalogue
+    assert counts["products"] == everything
+    assert not ProductEntry.objects.filter(pk=gone.pk).exists()  # stale entries go at the end
+    assert ProductEntry.objects.get(pk=stale.pk).title == stale.title
+    assert search_products(ProductQuery(per_page=1, facets=False), load=False).total == everything
