@@ -4,11 +4,11 @@ Sharing `filter_partners` keeps the page and the API on the same result set and 
 same URL parameters. Everything is computed in SQL (art. 94 share, valid certificates, online
 sales, folded text), so counts and pagination stay exact.
 
-Text search folds case and Polish diacritics in SQL: each searched column goes through one
-TRANSLATE() of the 18 Polish letters on PostgreSQL (nested REPLACE()s on SQLite, which has no
-TRANSLATE) and LOWER(), and the query through `anyascii().lower()`. Both give the same folding
-without a stored folded column; other accented
-letters (é, ü) still match when typed as stored, through a plain `icontains` on the raw words.
+Text search folds case and diacritics: the PES's name, description, mission and town are
+stored folded (`Partner.folded_text`, filled on save with `portal.text.fold`, trigram-indexed
+on PostgreSQL) and the query is folded the same way. The names of the fields of activity (a
+small table) are folded in SQL instead: one TRANSLATE() of the 18 Polish letters on PostgreSQL,
+nested REPLACE()s on SQLite, which has no TRANSLATE.
 """
 
 from __future__ import annotations
@@ -215,6 +215,8 @@ def listed_partners() -> QuerySet:
 
 
 def _text_filter(word: str) -> Q:
+    """The word in the PES's stored folded text, or in the name of one of its fields of
+    activity (a small table, folded in SQL)."""
     folded_word = fold(word)
     activity = (
         ActivityField.objects.filter(partners=OuterRef("pk"))
@@ -226,11 +228,7 @@ def _text_filter(word: str) -> Q:
             | Q(name_en__icontains=word)
         )
     )
-    condition = Exists(activity)
-    for column in ("name", "description", "social_mission", "city"):
-        condition |= Q(**{f"_f_{column}__contains": folded_word})
-        condition |= Q(**{f"{column}__icontains": word})
-    return condition
+    return Q(folded_text__contains=folded_word) | Exists(activity)
 
 
 def filter_partners(query: DirectoryQuery, *, skip: str | None = None) -> QuerySet:
@@ -241,10 +239,6 @@ def filter_partners(query: DirectoryQuery, *, skip: str | None = None) -> QueryS
     if skip:
         query = query.without(skip)
     partners = listed_partners()
-    if query.words:
-        columns = ("description", "social_mission", "city")
-        partners = partners.alias(**{f"_f_{column}": folded(column) for column in columns})
-    partners = partners.alias(_f_name=folded("name"))
     for word in query.words:
         partners = partners.filter(_text_filter(word))
     if query.powiat:
@@ -269,15 +263,15 @@ def filter_partners(query: DirectoryQuery, *, skip: str | None = None) -> QueryS
         first = fold(query.words[0])
         partners = partners.alias(
             _relevance=Case(
-                When(_f_name__startswith=folded_q, then=Value(3)),
-                When(_f_name__contains=folded_q, then=Value(2)),
-                When(_f_name__contains=first, then=Value(1)),
+                When(folded_name__startswith=folded_q, then=Value(3)),
+                When(folded_name__contains=folded_q, then=Value(2)),
+                When(folded_name__contains=first, then=Value(1)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
-        ).order_by("-_relevance", "_f_name", "pk")
+        ).order_by("-_relevance", "folded_name", "pk")
     else:
-        partners = partners.order_by("_f_name", "pk")
+        partners = partners.order_by("folded_name", "pk")
     return partners
 
 

@@ -19,6 +19,7 @@ from marketplace.identifiers import (
     validate_nip,
     validate_regon,
 )
+from portal.text import fold
 from portal.uploads import validate_image_upload
 
 # Art. 94 Pzp: contracts may be reserved for suppliers employing at least 30% people at risk.
@@ -155,6 +156,13 @@ class Partner(AbstractPartner):
         default=True,
         help_text=_("Untick to keep this PES out of the public database, its exports and API."),
     )
+    # Kept by save() (and `refresh_folded()` before a bulk_create): the PES database searches
+    # and sorts these, indexed (a trigram index on PostgreSQL), instead of folding every row's
+    # text at every search.
+    folded_name = models.CharField(
+        max_length=255, blank=True, default="", editable=False, db_index=True
+    )
+    folded_text = models.TextField(blank=True, default="", editable=False)
 
     class Meta(AbstractPartner.Meta):
         app_label = "partner"
@@ -184,7 +192,21 @@ class Partner(AbstractPartner):
             self.regon = compact_regon(self.regon)
         if self.iban:
             self.iban = compact_iban(self.iban)
+        self.refresh_folded()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "folded_name", "folded_text"}
         super().save(*args, **kwargs)
+
+    def refresh_folded(self) -> None:
+        """Fill the folded search columns from the name, description, mission and city
+        (case and diacritics folded like every search query, `portal.text.fold`)."""
+        self.folded_name = fold(self.name)[:255]
+        self.folded_text = " ".join(
+            fold(value)
+            for value in (self.name, self.description, self.social_mission, self.city)
+            if value
+        )
 
     def contact_emails(self) -> list[str]:
         """Where mail for this PES goes: its own address, else its active dashboard users'."""

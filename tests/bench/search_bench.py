@@ -648,6 +648,8 @@ def seed() -> None:
                     listed_in_directory=True,
                 )
             )
+        for partner in partners:
+            partner.refresh_folded()  # bulk_create skips save(), which keeps them
         m["Partner"].objects.bulk_create(partners, batch_size=BATCH)
         partners = list(m["Partner"].objects.filter(code__startswith="bench-pes-").order_by("pk"))
         log(f"seed: {len(partners):,} PES ({time.perf_counter() - started:.0f} s)")

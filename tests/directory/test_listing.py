@@ -299,3 +299,25 @@ def test_sql_folding_equals_the_python_folding(db):
     partner = PartnerFactory(name=name)
     row = type(partner).objects.filter(pk=partner.pk).annotate(f=folded("name")).get()
     assert row.f == fold(name) == "zazolc gesla jazn / zazolc gesla jazn, lodz"
+
+
+def test_stored_folded_text_follows_every_save(db):
+    """The directory searches `Partner.folded_text`: a save, also one naming only some fields,
+    keeps it in step with the name, description, mission and town."""
+    from marketplace.directory.filters import DirectoryQuery, filter_partners
+
+    partner = PartnerFactory(name="Spółdzielnia Socjalna „Łąka”", city="Kielce")
+
+    def found(q: str) -> bool:
+        return partner.pk in set(filter_partners(DirectoryQuery(q=q)).values_list("pk", flat=True))
+
+    assert found("LAKA") and found("spoldzielnia laka") and found("kielce")
+    partner.description = "Wypiekamy chleb na zakwasie."
+    partner.save()
+    assert found("chleb zakwasie") and found("wypiekamy")
+    partner.name = "Pracownia Żurawina"
+    partner.city = "Chęciny"
+    partner.save(update_fields=["name", "city"])
+    partner.refresh_from_db()
+    assert partner.folded_name == "pracownia zurawina"
+    assert found("zurawina") and found("checiny") and not found("laka")
