@@ -7,7 +7,7 @@ backend. Every query word must match (its stem, or a known word one typo away).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from django.db import transaction
@@ -65,30 +65,32 @@ class DatabaseBackend(SearchBackend):
     name = "database"
 
     # Products ----------------------------------------------------------------------------
-    def _filtered(self, query: ProductQuery, today: date, skip: str = "") -> QuerySet:
+    def _filtered(self, query: ProductQuery, today: date, skip: Collection[str] = ()) -> QuerySet:
+        """Entries matching the query, leaving out the filters of the facets in `skip`."""
+        skip = (skip,) if isinstance(skip, str) else tuple(skip)
         entries = ProductEntry.objects.all()
         if query.text:
             condition, _variants = text_q(query.text)
             entries = entries.filter(condition)
-        if query.categories and skip != "category":
+        if query.categories and "category" not in skip:
             entries = entries.filter(
                 pk__in=ProductEntryCategory.objects.filter(category_id__in=query.categories).values(
                     "entry_id"
                 )
             )
-        if query.powiats and skip != "powiat":
+        if query.powiats and "powiat" not in skip:
             entries = entries.filter(powiat__in=query.powiats)
-        if query.legal_forms and skip != "legal_form":
+        if query.legal_forms and "legal_form" not in skip:
             entries = entries.filter(legal_form__in=query.legal_forms)
-        if query.kind and skip != "kind":
+        if query.kind and "kind" not in skip:
             entries = entries.filter(is_service=query.kind == "services")
-        if query.price_range and skip != "price":
+        if query.price_range and "price" not in skip:
             low, high = query.price_bounds
             if low is not None:
                 entries = entries.filter(price__gte=low)
             if high is not None:
                 entries = entries.filter(price__lt=high)
-        if query.certified and skip != "certified":
+        if query.certified and "certified" not in skip:
             entries = entries.filter(certified_q(today))
         return entries
 
@@ -118,10 +120,9 @@ class DatabaseBackend(SearchBackend):
     def products(self, query: ProductQuery) -> Results:
         today = _today()
         entries = self._filtered(query, today)
-        total = None
         if query.facets:
             counts, total = self._product_counts(query, today)
-        if total is None:
+        else:
             total = entries.count()
         rows = list(
             self._ordered(entries, query).values_list("pk", "title")[
@@ -140,15 +141,15 @@ class DatabaseBackend(SearchBackend):
 
     def _product_counts(
         self, query: ProductQuery, today: date
-    ) -> tuple[dict[str, dict[str, int]], int | None]:
-        """Disjunctive counts: facets without a choice come from one grouped query over the
-        full filter; each facet with a choice is counted again without its own filter.
+    ) -> tuple[dict[str, dict[str, int]], int]:
+        """Disjunctive counts (each value counted with every OTHER chosen filter applied) and
+        the total, from two grouped queries whatever the choices.
 
-        Also returns the full filter's total when that grouped query ran (every entry falls in
-        exactly one group, so the groups add up to it): one query fewer per search."""
-        counts: dict[str, dict[str, int]] = {
-            name: {} for name in ("powiat", "legal_form", "kind", "price", "certified")
-        }
+        One query groups the entries matching the text and categories by all five facet
+        values at once (a few thousand groups at most); a facet's count then sums the groups
+        that pass every other chosen filter. The category counts need their own query (an
+        entry has several categories)."""
+        names = ("powiat", "legal_form", "kind", "price", "certified")
         columns = {
             "powiat": "powiat",
             "legal_form": "legal_form",
@@ -156,38 +157,38 @@ class DatabaseBackend(SearchBackend):
             "price": "_price",
             "certified": "_certified",
         }
-        chosen = {
-            "powiat": bool(query.powiats),
-            "legal_form": bool(query.legal_forms),
-            "kind": bool(query.kind),
-            "price": bool(query.price_range),
-            "certified": query.certified,
+        price = query.price_range if query.price_range in {k for k, *_ in PRICE_RANGES} else ""
+        wanted: dict[str, set[str]] = {
+            "powiat": set(query.powiats),
+            "legal_form": set(query.legal_forms),
+            "kind": {query.kind} if query.kind else set(),
+            "price": {price} if price else set(),
+            "certified": {"1"} if query.certified else set(),
         }
         annotations = {
             "_kind": Case(When(is_service=True, then=Value("services")), default=Value("goods")),
             "_price": price_bucket(),
             "_certified": Case(When(certified_q(today), then=Value("1")), default=Value("")),
         }
-
-        def grouped(entries: QuerySet, names: list[str]) -> int:
-            fields = [columns[name] for name in names]
-            rows = entries.annotate(**annotations).values(*fields).annotate(n=Count("pk"))
-            total = 0
-            for row in rows.order_by():
+        rows = (
+            self._filtered(query, today, skip=names)
+            .annotate(**annotations)
+            .values(*columns.values())
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        counts: dict[str, dict[str, int]] = {name: {} for name in names}
+        total = 0
+        for row in rows:
+            values = {name: row[columns[name]] for name in names}
+            misses = [n for n in names if wanted[n] and values[n] not in wanted[n]]
+            if not misses:
                 total += row["n"]
-                for name in names:
-                    value = row[columns[name]]
-                    if value:
-                        counts[name][value] = counts[name].get(value, 0) + row["n"]
-            return total
-
-        total = None
-        free = [name for name in columns if not chosen[name]]
-        if free:
-            total = grouped(self._filtered(query, today), free)
-        for name in columns:
-            if chosen[name]:
-                grouped(self._filtered(query, today, skip=name), [name])
+            if len(misses) > 1:
+                continue
+            for name in misses or names:  # a row failing one filter counts for that facet only
+                if values[name]:
+                    counts[name][values[name]] = counts[name].get(values[name], 0) + row["n"]
         category_rows = (
             ProductEntryCategory.objects.filter(
                 entry_id__in=self._filtered(query, today, skip="category").values("pk")

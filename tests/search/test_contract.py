@@ -129,6 +129,41 @@ def test_facets_filter_and_count_disjunctively(backend):
     assert sum(narrowed.counts["kind"].values()) == count
 
 
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        {},
+        {"kind": "goods", "price_range": "0-20"},
+        {"certified": True, "kind": "goods"},
+        {"text": "miod", "price_range": "20-50"},
+    ],
+)
+def test_every_count_is_the_total_of_choosing_it(backend, chosen):
+    """Disjunctive counts with several filters combined: each facet value's count equals the
+    number of results when that value is chosen and every other choice is kept."""
+    powiats = search_products(ProductQuery(per_page=1)).counts["powiat"]
+    busiest = max(powiats, key=powiats.get)
+    query = ProductQuery(per_page=1, powiats=(busiest,), **chosen)
+    results = search_products(query)
+    assert not results.error
+    fields = {
+        "powiat": lambda v: {"powiats": (v,)},
+        "legal_form": lambda v: {"legal_forms": (v,)},
+        "kind": lambda v: {"kind": v},
+        "price": lambda v: {"price_range": v},
+        "certified": lambda v: {"certified": True},
+    }
+    checked = 0
+    for facet, as_choice in fields.items():
+        for value, count in results.counts[facet].items():
+            narrowed = ProductQuery(**{**query.__dict__, **as_choice(value), "facets": False})
+            assert search_products(narrowed, load=False).total == count, (facet, value)
+            checked += 1
+    assert checked >= 3  # at least the powiat, legal-form and kind facets
+    everything = ProductQuery(**{**query.__dict__, "facets": False})
+    assert results.total == search_products(everything, load=False).total
+
+
 def test_kind_price_and_sorting(backend):
     services = search_products(ProductQuery(kind="services", per_page=100, facets=False))
     assert services.total and all(is_service(hit.object) for hit in services.hits)
