@@ -77,12 +77,18 @@ def search_products(query: ProductQuery, *, load: bool = True) -> Results:
 
 # Suppliers (PES) -----------------------------------------------------------------------
 def search_partners(
-    query: DirectoryQuery, page: int = 1, per_page: int = 20, *, load: bool = True
+    query: DirectoryQuery,
+    page: int = 1,
+    per_page: int = 20,
+    *,
+    load: bool = True,
+    facets: bool = True,
 ) -> Results:
-    """Listed PES matching the directory's query, one page, with raw facet counts."""
+    """Listed PES matching the directory's query, one page, with raw facet counts (unless
+    `facets` is off: the site search shows none, and counting is most of the work)."""
     backend = get_backend()
     try:
-        results = backend.partners(query, page, per_page)
+        results = backend.partners(query, page, per_page, facets=facets)
     except SearchUnavailable as error:
         return _failed(error, "partners", page=page, per_page=per_page)
     results.backend = backend.name
@@ -152,6 +158,7 @@ def search_site(
         DirectoryQuery(q=text, sort_by="relevance"),
         page=page_number,
         per_page=20 if kind == "supplier" else PREVIEW,
+        facets=False,
     )
     try:
         page_counts = get_backend().page_counts(text, language)

@@ -34,7 +34,9 @@ class SearchBackend:
     def products(self, query: ProductQuery) -> Results:
         raise NotImplementedError
 
-    def partners(self, query: DirectoryQuery, page: int, per_page: int) -> Results:
+    def partners(
+        self, query: DirectoryQuery, page: int, per_page: int, *, facets: bool = True
+    ) -> Results:
         raise NotImplementedError
 
     def pages(self, query: PageQuery) -> Results:

@@ -201,7 +201,9 @@ class DatabaseBackend(SearchBackend):
         return counts, total
 
     # PES ---------------------------------------------------------------------------------
-    def partners(self, query: DirectoryQuery, page: int, per_page: int) -> Results:
+    def partners(
+        self, query: DirectoryQuery, page: int, per_page: int, *, facets: bool = True
+    ) -> Results:
         partners = filter_partners(query)
         total = partners.count()
         offset = (max(page, 1) - 1) * per_page
@@ -211,7 +213,7 @@ class DatabaseBackend(SearchBackend):
             total=total,
             page=page,
             per_page=per_page,
-            counts=facet_counts(query),
+            counts=facet_counts(query) if facets else {},
         )
 
     # Autocomplete ------------------------------------------------------------------------

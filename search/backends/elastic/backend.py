@@ -246,7 +246,7 @@ def boolean_q(facet: str, today: date) -> Q:
 
 
 def partner_search(
-    query: DirectoryQuery, index: str, today: date, page: int, per_page: int
+    query: DirectoryQuery, index: str, today: date, page: int, per_page: int, facets: bool = True
 ) -> Search:
     search = Search(index=index).extra(track_total_hits=True)
     text = partner_text_q(query)
@@ -265,6 +265,12 @@ def partner_search(
     else:
         search = search.query(text if text is not None else Q("match_all"))
         search = search.sort({"folded_name": "asc"}, {"pk": "asc"})
+    if not facets:
+        if filters:
+            search = search.post_filter(_bool(list(filters.values())))
+        search = search.source(["pk", "name"])
+        offset = (max(page, 1) - 1) * per_page
+        return search[offset : offset + per_page]
     aggs: dict[str, dict] = {
         "powiat": {"terms": {"field": "powiat", "size": MAX_BUCKETS}},
         "legal_form": {"terms": {"field": "legal_form", "size": 100}},
@@ -351,18 +357,22 @@ class ElasticsearchBackend(SearchBackend):
             }
         return results
 
-    def partners(self, query: DirectoryQuery, page: int, per_page: int) -> Results:
+    def partners(
+        self, query: DirectoryQuery, page: int, per_page: int, *, facets: bool = True
+    ) -> Results:
         today = _today()
-        search = partner_search(query, self.alias("partners"), today, page, per_page)
+        search = partner_search(query, self.alias("partners"), today, page, per_page, facets)
         with engine():
             response = self.client.search(index=self.alias("partners"), body=search.to_dict())
         aggs = response.get("aggregations", {})
-        counts = {
-            name: bucket_counts(aggs.get(name, {}).get("values", {}))
-            for name in ("powiat", "legal_form", "reintegration", "activity")
-        }
-        for facet in BOOLEAN_FACETS:
-            counts[facet] = {"1": int(aggs.get(facet, {}).get("doc_count", 0))}
+        counts: dict[str, dict[str, int]] = {}
+        if facets:
+            counts = {
+                name: bucket_counts(aggs.get(name, {}).get("values", {}))
+                for name in ("powiat", "legal_form", "reintegration", "activity")
+            }
+            for facet in BOOLEAN_FACETS:
+                counts[facet] = {"1": int(aggs.get(facet, {}).get("doc_count", 0))}
         return Results(
             hits=[
                 Hit("supplier", int(hit["_source"]["pk"]), hit["_source"].get("name", ""))
