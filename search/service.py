@@ -153,6 +153,7 @@ def search_site(
     if kind != "product":
         product_query = replace(product_query, page=1, per_page=PREVIEW, facets=False)
     products = search_products(product_query)
+    _describe(products, text)
     page_number = product_query.page if kind == "supplier" else 1
     partners = search_partners(
         DirectoryQuery(q=text, sort_by="relevance"),
@@ -189,6 +190,19 @@ def search_site(
         if groups[name].total or kind == name:
             site.groups.append(Group(name, label, groups[name]))
     return site
+
+
+def _describe(products: Results, text: str) -> None:
+    """Products the engine gave no snippet (the database backend never does) get one from
+    their description, matches marked the same way as pages."""
+    from django.utils.html import strip_tags
+
+    from .highlight import highlight
+
+    for hit in products.hits:
+        description = getattr(hit.object, "description", "") if hit.object else ""
+        if not hit.snippet and description:
+            hit.snippet = highlight(strip_tags(description), text, length=160)
 
 
 def autocomplete(prefix: str, language: str, limit: int = 8) -> list[Suggestion]:

@@ -231,3 +231,12 @@ def test_results_page_is_valid_html(client, tmp_path):
         ]
     }
     assert nu_errors(pages, tmp_path) == []
+
+
+def test_product_hits_have_highlighted_snippets(client):
+    """Whatever the engine, a product found by its description shows that passage marked."""
+    found = groups(client.get(SEARCH, {"q": "miód", "kind": "product"}))["product"]
+    described = [hit for hit in found.hits if "miód" in (hit.object.description or "").lower()]
+    assert described
+    for hit in described:
+        assert "<mark>" in str(hit.snippet), hit.title
