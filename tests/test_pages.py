@@ -151,3 +151,21 @@ def test_every_section_can_be_created_under_the_home_page():
 
     allowed = set(HomePage.allowed_subpage_models())
     assert {NewsIndexPage, EventIndexPage, GoodPracticeIndexPage, CompetitionIndexPage} <= allowed
+
+
+@pytest.mark.parametrize(
+    ("paths", "home"),
+    [
+        (("/lider-es/2025/wyniki/", "/szukaj/?q=miod", "/aktualnosci/"), "Strona główna"),
+        (("/en/szukaj/?q=miod", "/en/news/"), "Home"),
+    ],
+)
+def test_breadcrumbs_start_at_the_home_page_by_one_name(client, paths, home):
+    """Every page's trail starts with the same word, Wagtail pages and Django views alike."""
+    import re
+
+    for path in paths:
+        html = client.get(path).content.decode()
+        trail = html.split('class="breadcrumbs container"')[1].split("</nav>")[0]
+        first = re.search(r"<li><a [^>]*>([^<]+)</a>", trail).group(1)
+        assert first == home, (path, first)
