@@ -67,9 +67,23 @@ def _edition(index: CompetitionIndexPage, year: int, fields: dict) -> EditionPag
     return page
 
 
+def _rules(year: int):
+    from .news import document
+
+    return document(f"Regulamin konkursu Lider Ekonomii Społecznej {year}")
+
+
+def _gala_event(home_pl: Page):
+    """The current edition's gala, an event of the demo's events section (when loaded)."""
+    from portal.events.models import EventPage
+
+    return EventPage.objects.descendant_of(home_pl).filter(slug="gala-lider-es-2026").first()
+
+
 def _past(year: int) -> dict:
     return {
         "year": year,
+        "rules_document": _rules(year),
         "intro": f"<p>Edycja {year} konkursu Lider Ekonomii Społecznej.</p>",
         "nominations_open": _local(datetime(year, 3, 1).date()),
         "nominations_close": _local(datetime(year, 5, 1).date()),
@@ -134,6 +148,8 @@ def load_competition(home_pl: Page, say: Callable[[str], None]) -> None:
             "jury_start": today + timedelta(days=35),
             "jury_end": today + timedelta(days=60),
             "gala_date": _local(today + timedelta(days=90), time(17, 0)),
+            "gala_event": _gala_event(home_pl),
+            "rules_document": _rules(this_year),
             "scoring_closed": False,
             "results_published": False,
         },

@@ -241,23 +241,23 @@ EVENTS = [
         registration=False,
     ),
     DemoEvent(
-        slug="gala-lider-es-2026",
+        slug="gala-lider-es-2026",  # the current edition's gala (portal/demo/competition.py)
         kind=EventKind.GALA,
         organiser=ROPS,
-        days=-10,
+        days=90,
         starts=time(17),
         hours=3,
         place="Kieleckie Centrum Kultury",
         address="pl. Moniuszki 2B, 25-334 Kielce",
         powiat="kielce",
-        title="Gala konkursu Lider Ekonomii Społecznej 2026",
+        title="Gala konkursu Lider Ekonomii Społecznej",
         lead="Nagrody w kategoriach: Samorząd Prospołeczny, Biznes Prospołeczny i Przedsiębiorstwo "
         "Społeczne.",
         capacity=150,
         registration=False,
         english=(
             "social-economy-leader-gala-2026",
-            "Social Economy Leader 2026 gala",
+            "Social Economy Leader gala",
             "Awards for local governments, businesses and social enterprises.",
         ),
     ),

@@ -38,6 +38,15 @@ def test_demo_competition(demo):
     states = set(Nomination.objects.filter(edition=current).values_list("status", flat=True))
     assert states == {"submitted", "accepted", "rejected"}
     assert all(e.categories.count() == 3 for e in editions)
+    assert all(e.rules_document for e in editions)
+    assert current.gala_event.live and current.gala_event.specific.start == current.gala_date
+
+
+def test_edition_page_links_its_rules_and_gala(client, demo):
+    current = EditionPage.objects.filter(url_path__contains="/lider-es/").order_by("year").last()
+    html = client.get(current.url).content.decode()
+    assert f'href="{current.rules_document.url}"' in html
+    assert f'href="{current.gala_event.url}"' in html
 
 
 def test_demo_jury(demo):
