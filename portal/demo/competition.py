@@ -154,7 +154,19 @@ def load_competition(home_pl: Page, say: Callable[[str], None]) -> None:
             "results_published": False,
         },
     )
-    past = [_edition(index, year, _past(year)) for year in (this_year - 2, this_year - 1)]
+    last_year = this_year - 1
+    past = [
+        _edition(index, this_year - 2, _past(this_year - 2)),
+        _edition(
+            index,
+            last_year,
+            {
+                **_past(last_year),
+                "vote_start": _local(datetime(last_year, 6, 20).date()),
+                "vote_end": _local(datetime(last_year, 7, 10).date(), time(23, 59)),
+            },
+        ),
+    ]
     partners = list(Partner.objects.order_by("name")[:6])
     states = [
         Nomination.Status.SUBMITTED,
@@ -176,7 +188,53 @@ def load_competition(home_pl: Page, say: Callable[[str], None]) -> None:
     _load_jury([*past, current])
     for position, edition in enumerate(past):
         _award_laureates(edition, special=position == 0)
+    _load_votes(past[-1])
     say("competition: Lider ES index, editions (two closed, one open), nominations, laureates")
+
+
+def _load_votes(edition: EditionPage) -> None:
+    """A closed public vote: confirmed votes spread over each category's candidates (one
+    address one vote per category), and two never confirmed, which do not count."""
+    from portal.competition.models import Vote
+    from portal.competition.voting import email_key
+
+    if Vote.objects.filter(edition=edition).exists():
+        return
+    cast = edition.vote_start + timedelta(days=2)
+    votes = []
+    for category in edition.categories.all():
+        candidates = list(
+            Nomination.objects.filter(
+                edition=edition, category=category, status=Nomination.Status.ACCEPTED
+            ).order_by("pk")
+        )
+        for position, nomination in enumerate(candidates):
+            for number in range(12 - 4 * position + (2 if position == 0 else 0)):
+                email = f"glosujacy{number}.{nomination.pk}@example.org"
+                votes.append(
+                    Vote(
+                        edition=edition,
+                        category=category,
+                        nomination=nomination,
+                        email=email,
+                        email_key=email_key(email),
+                        token=f"demo-{nomination.pk}-{number}",
+                        confirmed_at=cast,
+                    )
+                )
+        for number, nomination in enumerate(candidates[:2]):
+            email = f"niepotwierdzony{number}.{nomination.pk}@example.org"
+            votes.append(
+                Vote(
+                    edition=edition,
+                    category=category,
+                    nomination=nomination,
+                    email=email,
+                    email_key=email_key(email),
+                    token=f"demo-pending-{nomination.pk}-{number}",
+                )
+            )
+    Vote.objects.bulk_create(votes)
 
 
 SPECIAL_AWARD = "Nagroda Marszałka Województwa"

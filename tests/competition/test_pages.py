@@ -42,6 +42,28 @@ def test_demo_competition(demo):
     assert current.gala_event.live and current.gala_event.specific.start == current.gala_date
 
 
+def test_demo_public_vote_of_last_year(client, demo):
+    """Last year's edition had a public vote: confirmed votes count, unconfirmed ones do not,
+    and the results page shows the counts apart from the jury's laureates."""
+    from portal.competition.voting import vote_counts
+
+    last = EditionPage.objects.filter(url_path__contains="/lider-es/").order_by("year")
+    last = list(last)[-2]
+    counts = vote_counts(last)
+    assert [c.category for c in counts] == list(last.categories.all())
+    for category in counts:
+        assert category.rows and category.rows[0].votes == 14 and not category.has_ties
+        confirmed = last.votes.filter(category=category.category, confirmed_at__isnull=False)
+        assert (
+            category.total
+            == confirmed.count()
+            < last.votes.filter(category=category.category).count()
+        )
+    html = client.get(last.url + "wyniki/").content.decode()
+    vote = html.split('id="results-vote"')[1]
+    assert "14" in vote and counts[0].rows[0].nomination.candidate_name in vote
+
+
 def test_edition_page_links_its_rules_and_gala(client, demo):
     current = EditionPage.objects.filter(url_path__contains="/lider-es/").order_by("year").last()
     html = client.get(current.url).content.decode()
