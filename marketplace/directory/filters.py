@@ -7,8 +7,7 @@ sales, folded text), so counts and pagination stay exact.
 Text search folds case and diacritics: the PES's name, description, mission and town are
 stored folded (`Partner.folded_text`, filled on save with `portal.text.fold`, trigram-indexed
 on PostgreSQL) and the query is folded the same way. The names of the fields of activity (a
-small table) are folded in SQL instead: one TRANSLATE() of the 18 Polish letters on PostgreSQL,
-nested REPLACE()s on SQLite, which has no TRANSLATE.
+small table) are folded and matched in Python, once per search.
 """
 
 from __future__ import annotations
@@ -23,16 +22,13 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    Func,
     IntegerField,
     OuterRef,
     Q,
     QuerySet,
-    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Lower, Replace
 from oscar.core.loading import get_model
 
 from marketplace.certificates.models import Certificate
@@ -49,52 +45,6 @@ MAX_VALUES_PER_FACET = 50
 SORTS = ("name", "relevance")
 BOOLEAN_FACETS = ("certified", "ps", "art94", "online")
 CHOICE_FACETS = ("powiat", "legal_form", "activity", "reintegration")
-POLISH_LETTERS = {
-    "ą": "a",
-    "ć": "c",
-    "ę": "e",
-    "ł": "l",
-    "ń": "n",
-    "ó": "o",
-    "ś": "s",
-    "ź": "z",
-    "ż": "z",
-}
-
-
-class PolishFolded(Func):
-    """A column folded like `fold()` folds Polish text (see module doc).
-
-    PostgreSQL does it in one `TRANSLATE()`; other databases (SQLite has no TRANSLATE) nest a
-    `REPLACE()` per letter, which costs far more per row."""
-
-    output_field = TextField()
-
-    def as_sql(self, compiler, connection, **extra_context):
-        expression: Any = self.source_expressions[0]
-        for letter, plain in POLISH_LETTERS.items():
-            for source in (letter, letter.upper()):
-                expression = Replace(
-                    expression, Value(source), Value(plain), output_field=TextField()
-                )
-        return compiler.compile(Lower(expression, output_field=TextField()))
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        sources = "".join(letter + letter.upper() for letter in POLISH_LETTERS)
-        targets = "".join(plain + plain for plain in POLISH_LETTERS.values())
-        translated = Func(
-            self.source_expressions[0],
-            Value(sources),
-            Value(targets),
-            function="TRANSLATE",
-            output_field=TextField(),
-        )
-        return compiler.compile(Lower(translated, output_field=TextField()))
-
-
-def folded(field_name: str) -> PolishFolded:
-    """SQL expression folding a column like `fold()` does for Polish text (see module doc)."""
-    return PolishFolded(F(field_name))
 
 
 @dataclass(frozen=True)
@@ -214,33 +164,52 @@ def listed_partners() -> QuerySet:
     )
 
 
-def _text_filter(word: str) -> Q:
-    """The word in the PES's stored folded text, or in the name of one of its fields of
-    activity (a small table, folded in SQL)."""
-    folded_word = fold(word)
-    activity = (
-        ActivityField.objects.filter(partners=OuterRef("pk"))
-        .alias(_name=folded("name"), _name_en=folded("name_en"))
-        .filter(
-            Q(_name__contains=folded_word)
-            | Q(_name_en__contains=folded_word)
-            | Q(name__icontains=word)
-            | Q(name_en__icontains=word)
+def matching_activities(words: list[str]) -> dict[str, list[int]]:
+    """Per query word, the fields of activity whose Polish or English name contains it,
+    folded: one query over a small table, matched in Python with the same `fold` as the
+    stored columns (no per-row folding in SQL)."""
+    if not words:
+        return {}
+    names = [
+        (pk, fold(name), fold(name_en))
+        for pk, name, name_en in ActivityField.objects.values_list("pk", "name", "name_en")
+    ]
+    matches = {}
+    for word in words:
+        folded_word = fold(word)
+        matches[word] = [pk for pk, pl, en in names if folded_word in pl or folded_word in en]
+    return matches
+
+
+def _text_filter(word: str, activity_ids: list[int]) -> Q:
+    """The word in the PES's stored folded text, or one of its fields of activity named so."""
+    condition = Q(folded_text__contains=fold(word))
+    if activity_ids:
+        holders = Partner.activity_fields.through.objects.filter(
+            partner_id=OuterRef("pk"), activityfield_id__in=activity_ids
         )
-    )
-    return Q(folded_text__contains=folded_word) | Exists(activity)
+        condition |= Exists(holders)
+    return condition
 
 
-def filter_partners(query: DirectoryQuery, *, skip: str | None = None) -> QuerySet:
+def filter_partners(
+    query: DirectoryQuery,
+    *,
+    skip: str | None = None,
+    activities: dict[str, list[int]] | None = None,
+) -> QuerySet:
     """Listed PES matching `query` (all facets but `skip`), in the query's order.
 
-    The one function behind the listing, its export and `GET /api/pes/`.
+    The one function behind the listing, its export and `GET /api/pes/`. `activities` is
+    `matching_activities(query.words)` when the caller has it already (the facet counts).
     """
     if skip:
         query = query.without(skip)
+    if activities is None:
+        activities = matching_activities(query.words)
     partners = listed_partners()
     for word in query.words:
-        partners = partners.filter(_text_filter(word))
+        partners = partners.filter(_text_filter(word, activities.get(word, [])))
     if query.powiat:
         partners = partners.filter(powiat__code__in=query.powiat)
     if query.legal_form:
@@ -298,13 +267,14 @@ def facet_counts(query: DirectoryQuery) -> dict[str, dict[str, int]]:
     facet while keeping the rest of the search; booleans count their "yes".
     """
     counts: dict[str, dict[str, int]] = {}
+    activities = matching_activities(query.words)
     for facet, column in (
         ("powiat", "powiat__code"),
         ("legal_form", "legal_form"),
         ("reintegration", "reintegration"),
     ):
         rows = (
-            filter_partners(query, skip=facet)
+            filter_partners(query, skip=facet, activities=activities)
             .order_by()
             .values(column)
             .annotate(n=Count("pk", distinct=True))
@@ -312,7 +282,9 @@ def facet_counts(query: DirectoryQuery) -> dict[str, dict[str, int]]:
         counts[facet] = {row[column]: row["n"] for row in rows if row[column]}
     rows = (
         ActivityField.objects.filter(
-            partners__in=filter_partners(query, skip="activity").order_by().values("pk")
+            partners__in=filter_partners(query, skip="activity", activities=activities)
+            .order_by()
+            .values("pk")
         )
         .values("slug")
         .annotate(n=Count("partners", distinct=True))
@@ -320,5 +292,5 @@ def facet_counts(query: DirectoryQuery) -> dict[str, dict[str, int]]:
     counts["activity"] = {row["slug"]: row["n"] for row in rows}
     for facet in BOOLEAN_FACETS:
         with_yes = replace(query, **{facet: True})
-        counts[facet] = {"1": filter_partners(with_yes).count()}
+        counts[facet] = {"1": filter_partners(with_yes, activities=activities).count()}
     return counts

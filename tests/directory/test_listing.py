@@ -8,7 +8,6 @@ from django.http import QueryDict
 from marketplace.directory.filters import (
     facet_counts,
     filter_partners,
-    folded,
     listed_partners,
     parse_query,
 )
@@ -293,12 +292,23 @@ def test_a_faceted_listing_is_served_from_the_page_cache(db, client, django_asse
         assert client.get(url).status_code == 200
 
 
-def test_sql_folding_equals_the_python_folding(db):
-    """The database folds each Polish letter, upper and lower case, exactly like `fold()`."""
-    name = "ZAŻÓŁĆ GĘŚLĄ JAŹŃ / zażółć gęślą jaźń, Łódź"
-    partner = PartnerFactory(name=name)
-    row = type(partner).objects.filter(pk=partner.pk).annotate(f=folded("name")).get()
-    assert row.f == fold(name) == "zazolc gesla jazn / zazolc gesla jazn, lodz"
+def test_fields_of_activity_match_by_folded_name_in_both_languages(db):
+    """A word in a field of activity's Polish or English name finds the PES holding it,
+    typed with or without Polish letters, in any case; other PES are not found."""
+    from marketplace.directory.filters import DirectoryQuery, matching_activities
+    from marketplace.partner.models import ActivityField
+
+    field = ActivityField.objects.create(
+        name="Zażółć gęślą jaźń", name_en="Goose-song weaving", slug="zazolc"
+    )
+    holder, other = PartnerFactory(name="Pierwsza"), PartnerFactory(name="Druga")
+    holder.activity_fields.add(field)
+    for word in ("ZAZOLC", "gęślą", "jazn", "weaving"):
+        assert field.pk in matching_activities([word])[word]
+        found = set(filter_partners(DirectoryQuery(q=word)).values_list("pk", flat=True))
+        assert holder.pk in found and other.pk not in found, word
+    assert matching_activities(["nic-takiego"]) == {"nic-takiego": []}
+    assert fold("ZAŻÓŁĆ Łódź") == "zazolc lodz"
 
 
 def test_stored_folded_text_follows_every_save(db):
