@@ -26,6 +26,13 @@ DURING = warsaw(2031, 6, 10, 12, 0)
 AFTER = warsaw(2031, 6, 30, 12, 0)
 
 
+@pytest.fixture(autouse=True)
+def _only_this_tests_votes(demo_region, db) -> None:
+    """The demo region holds last year's public vote; these tests count only their own
+    (deleted inside the test's transaction, so the demo keeps them)."""
+    Vote.objects.all().delete()
+
+
 @pytest.fixture
 def voting_edition(edition) -> EditionPage:
     """The vote runs from 1 June 00:00 to 20 June 23:59 Warsaw time (CEST: 22:00/21:59 UTC)."""
