@@ -201,6 +201,19 @@ def _load_votes(edition: EditionPage) -> None:
     if Vote.objects.filter(edition=edition).exists():
         return
     cast = edition.vote_start + timedelta(days=2)
+
+    def vote(nomination: Nomination, who: str, confirmed: bool) -> Vote:
+        email = f"{who}.{nomination.pk}@example.org"
+        return Vote(
+            edition=edition,
+            category=nomination.category,
+            nomination=nomination,
+            email=email,
+            email_key=email_key(email),
+            token=f"demo-{who}-{nomination.pk}",
+            confirmed_at=cast if confirmed else None,
+        )
+
     votes = []
     for category in edition.categories.all():
         candidates = list(
@@ -210,30 +223,9 @@ def _load_votes(edition: EditionPage) -> None:
         )
         for position, nomination in enumerate(candidates):
             for number in range(12 - 4 * position + (2 if position == 0 else 0)):
-                email = f"glosujacy{number}.{nomination.pk}@example.org"
-                votes.append(
-                    Vote(
-                        edition=edition,
-                        category=category,
-                        nomination=nomination,
-                        email=email,
-                        email_key=email_key(email),
-                        token=f"demo-{nomination.pk}-{number}",
-                        confirmed_at=cast,
-                    )
-                )
+                votes.append(vote(nomination, f"glosujacy{number}", confirmed=True))
         for number, nomination in enumerate(candidates[:2]):
-            email = f"niepotwierdzony{number}.{nomination.pk}@example.org"
-            votes.append(
-                Vote(
-                    edition=edition,
-                    category=category,
-                    nomination=nomination,
-                    email=email,
-                    email_key=email_key(email),
-                    token=f"demo-pending-{nomination.pk}-{number}",
-                )
-            )
+            votes.append(vote(nomination, f"niepotwierdzony{number}", confirmed=False))
     Vote.objects.bulk_create(votes)
 
 
