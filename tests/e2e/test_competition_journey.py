@@ -145,19 +145,22 @@ def test_visitor_nominates_a_social_enterprise(page, server_url, django_db_block
         _delete_nominations(django_db_blocker, candidate_name=candidate)
 
 
-def _choose_file_by_keyboard(page, path: str) -> None:
+def _choose_file_by_keyboard(page, choosers: list, path: str) -> None:
     """Open the focused file input's chooser with Space, as a keyboard user does (Enter on a
-    second try: a loaded machine has let headless chromium drop the first key press)."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    second try: a loaded machine has let headless chromium drop a key press).
 
+    `choosers` is filled by a listener the test registers before loading the page: Playwright
+    turns on file-chooser interception without waiting for it, so a listener added just before
+    the key press (what `expect_file_chooser` does) can lose the race under load and let the
+    chooser open natively, unseen."""
     for key in ("Space", "Enter"):
-        try:
-            with page.expect_file_chooser(timeout=10_000) as chooser:
-                page.keyboard.press(key)
-        except PlaywrightTimeout:
-            continue
-        chooser.value.set_files(path)
-        return
+        page.keyboard.press(key)
+        for _ in range(100):
+            if choosers:
+                choosers.pop().set_files(path)
+                assert page.evaluate("document.activeElement.files.length") == 1
+                return
+            page.wait_for_timeout(100)
     pytest.fail("neither Space nor Enter opened the file chooser of the focused input")
 
 
@@ -168,6 +171,9 @@ def test_nomination_form_by_keyboard_only(page, server_url, django_db_blocker, t
     candidate = f"Firma Klawiaturowa {uuid.uuid4().hex[:6]}"
     letter = tmp_path / "rekomendacja.pdf"
     letter.write_bytes(PDF)
+    choosers: list = []
+    # before the page loads: see _choose_file_by_keyboard
+    page.on("filechooser", lambda chooser: choosers.append(chooser))
     page.goto(f"{server_url}/lider-es/{edition.year}/zglos/{CATEGORY}/")
 
     def focused_name() -> str:
@@ -195,7 +201,7 @@ def test_nomination_form_by_keyboard_only(page, server_url, django_db_blocker, t
             if name in typed:
                 page.keyboard.type(typed[name])
             elif name == "recommendation_letter":
-                _choose_file_by_keyboard(page, str(letter))
+                _choose_file_by_keyboard(page, choosers, str(letter))
             elif name.startswith("consent_"):
                 page.keyboard.press("Space")
             page.keyboard.press("Tab")
