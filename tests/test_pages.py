@@ -156,16 +156,24 @@ def test_every_section_can_be_created_under_the_home_page():
 @pytest.mark.parametrize(
     ("paths", "home"),
     [
-        (("/lider-es/2025/wyniki/", "/szukaj/?q=miod", "/aktualnosci/"), "Strona główna"),
-        (("/en/szukaj/?q=miod", "/en/news/"), "Home"),
+        (
+            ("/lider-es/2025/wyniki/", "/szukaj/?q=miod", "/aktualnosci/", "/baza-pes/"),
+            "Strona główna",
+        ),
+        (("/baza-pes/pszczela-dolina/", "{product}", "/sklep/zapytania/"), "Strona główna"),
+        (("/en/szukaj/?q=miod", "/en/news/", "/en/baza-pes/", "/en{product}"), "Home"),
     ],
 )
 def test_breadcrumbs_start_at_the_home_page_by_one_name(client, paths, home):
-    """Every page's trail starts with the same word, Wagtail pages and Django views alike."""
+    """Every page's trail starts with the same word: Wagtail pages, the PES database, the
+    shop's product and quote pages."""
     import re
 
+    product = Product.objects.browsable().order_by("pk").first().get_absolute_url()
     for path in paths:
-        html = client.get(path).content.decode()
-        trail = html.split('class="breadcrumbs container"')[1].split("</nav>")[0]
+        response = client.get(path.format(product=product))
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        trail = html.split('class="breadcrumbs')[1].split("</nav>")[0]
         first = re.search(r"<li><a [^>]*>([^<]+)</a>", trail).group(1)
         assert first == home, (path, first)
