@@ -260,14 +260,18 @@ class Facet:
     boolean: bool = False
 
 
-def facet_counts(query: DirectoryQuery) -> dict[str, dict[str, int]]:
+def facet_counts(
+    query: DirectoryQuery, *, activities: dict[str, list[int]] | None = None
+) -> dict[str, dict[str, int]]:
     """Disjunctive counts: each facet's values counted with every OTHER filter applied.
 
     So a count is exactly the number of rows one gets by choosing that value alone within its
-    facet while keeping the rest of the search; booleans count their "yes".
+    facet while keeping the rest of the search; booleans count their "yes". `activities` as
+    in `filter_partners`.
     """
     counts: dict[str, dict[str, int]] = {}
-    activities = matching_activities(query.words)
+    if activities is None:
+        activities = matching_activities(query.words)
     for facet, column in (
         ("powiat", "powiat__code"),
         ("legal_form", "legal_form"),

@@ -14,7 +14,12 @@ from django.db import transaction
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
-from marketplace.directory.filters import DirectoryQuery, facet_counts, filter_partners
+from marketplace.directory.filters import (
+    DirectoryQuery,
+    facet_counts,
+    filter_partners,
+    matching_activities,
+)
 from portal.text import folded_words, stem
 
 from ..adapters import product_documents
@@ -204,7 +209,8 @@ class DatabaseBackend(SearchBackend):
     def partners(
         self, query: DirectoryQuery, page: int, per_page: int, *, facets: bool = True
     ) -> Results:
-        partners = filter_partners(query)
+        activities = matching_activities(query.words)  # once for the listing and its facets
+        partners = filter_partners(query, activities=activities)
         total = partners.count()
         offset = (max(page, 1) - 1) * per_page
         rows = list(partners.values_list("pk", "name")[offset : offset + per_page])
@@ -213,7 +219,7 @@ class DatabaseBackend(SearchBackend):
             total=total,
             page=page,
             per_page=per_page,
-            counts=facet_counts(query) if facets else {},
+            counts=facet_counts(query, activities=activities) if facets else {},
         )
 
     # Autocomplete ------------------------------------------------------------------------
