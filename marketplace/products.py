@@ -6,6 +6,14 @@ from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
 FEATURED_RANGE_SLUG = "polecane"
+# The seller's long texts, which no product card or price shows.
+CARD_SKIPS_PARTNER = (
+    "description",
+    "social_mission",
+    "pickup_points",
+    "opening_hours",
+    "folded_text",
+)
 
 
 def browsable_products() -> QuerySet:
@@ -22,7 +30,10 @@ def browsable_products() -> QuerySet:
             "images",
             Prefetch(
                 "stockrecords",
-                queryset=stockrecord_model.objects.select_related("partner", "partner__powiat"),
+                # a card names the seller and its powiat: its long texts stay in the database
+                queryset=stockrecord_model.objects.select_related(
+                    "partner", "partner__powiat"
+                ).defer(*(f"partner__{name}" for name in CARD_SKIPS_PARTNER)),
             ),
             Prefetch(
                 "certificates",

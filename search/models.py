@@ -1,6 +1,6 @@
 """The database backend's own index: one row per available product, folded and denormalised
 (seller, powiat, legal form, price, categories with their ancestors), so a faceted search is a
-few indexed queries on one table instead of joins across the catalogue at every request.
+few queries on one table instead of joins across the catalogue at every request.
 
 Kept by the same upkeep as Elasticsearch (`search.upkeep`), rebuilt by
 `manage.py search_index rebuild`. Oscar's search app (forked here) has no models of its own.
@@ -31,6 +31,9 @@ class ProductEntry(models.Model):
     created = models.DateTimeField(db_index=True)
     certified_from = models.DateField(null=True)
     certified_until = models.DateField(null=True)
+    # The product's categories and their ancestors, as ",3,17,42,": "in category 17 or below"
+    # is `LIKE '%,17,%'` on the row itself, and the category counts group by this column.
+    category_ids = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name = _("search entry (product)")
@@ -38,21 +41,6 @@ class ProductEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class ProductEntryCategory(models.Model):
-    """A product's category or one of its ancestors: "in a category or below" is one join."""
-
-    entry = models.ForeignKey(ProductEntry, on_delete=models.CASCADE, related_name="categories")
-    category_id = models.IntegerField(db_index=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "category_id"], name="one_entry_category")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.entry_id} → {self.category_id}"
 
 
 class Term(models.Model):

@@ -23,7 +23,7 @@ from marketplace.directory.filters import (
 from portal.text import folded_words, stem
 
 from ..adapters import product_documents
-from ..models import ProductEntry, ProductEntryCategory
+from ..models import ProductEntry
 from ..query import PRICE_RANGES, Hit, ProductQuery, Results, Suggestion
 from ..words import add_terms, variants
 from .base import Progress, SearchBackend
@@ -54,6 +54,11 @@ def text_q(text: str) -> tuple[Q, list[list[str]]]:
     return condition, word_variants
 
 
+def category_list(ids: Collection[int]) -> str:
+    """`ProductEntry.category_ids`: ",3,17,42," (commas around every id, for LIKE)."""
+    return "," + ",".join(str(pk) for pk in sorted(set(ids))) + "," if ids else ""
+
+
 def price_bucket() -> Case:
     whens = []
     for key, low, high in PRICE_RANGES:
@@ -78,11 +83,10 @@ class DatabaseBackend(SearchBackend):
             condition, _variants = text_q(query.text)
             entries = entries.filter(condition)
         if query.categories and "category" not in skip:
-            entries = entries.filter(
-                pk__in=ProductEntryCategory.objects.filter(category_id__in=query.categories).values(
-                    "entry_id"
-                )
-            )
+            in_any = Q()
+            for pk in query.categories:
+                in_any |= Q(category_ids__contains=f",{int(pk)},")
+            entries = entries.filter(in_any)
         if query.powiats and "powiat" not in skip:
             entries = entries.filter(powiat__in=query.powiats)
         if query.legal_forms and "legal_form" not in skip:
@@ -150,10 +154,11 @@ class DatabaseBackend(SearchBackend):
         """Disjunctive counts (each value counted with every OTHER chosen filter applied) and
         the total, from two grouped queries whatever the choices.
 
-        One query groups the entries matching the text and categories by all five facet
+        One query groups the entries matching the text and categories by all five other facet
         values at once (a few thousand groups at most); a facet's count then sums the groups
-        that pass every other chosen filter. The category counts need their own query (an
-        entry has several categories)."""
+        that pass every other chosen filter. The second groups the entries matching everything
+        but the categories by their category list (a few dozen groups), each group counting
+        for every category in its list."""
         names = ("powiat", "legal_form", "kind", "price", "certified")
         columns = {
             "powiat": "powiat",
@@ -194,15 +199,17 @@ class DatabaseBackend(SearchBackend):
             for name in misses or names:  # a row failing one filter counts for that facet only
                 if values[name]:
                     counts[name][values[name]] = counts[name].get(values[name], 0) + row["n"]
-        category_rows = (
-            ProductEntryCategory.objects.filter(
-                entry_id__in=self._filtered(query, today, skip="category").values("pk")
-            )
-            .values("category_id")
-            .annotate(n=Count("entry_id"))
+        lists = (
+            self._filtered(query, today, skip="category")
+            .values("category_ids")
+            .annotate(n=Count("pk"))
             .order_by()
         )
-        counts["category"] = {str(row["category_id"]): row["n"] for row in category_rows}
+        categories: dict[str, int] = {}
+        for row in lists:
+            for pk in filter(None, row["category_ids"].split(",")):
+                categories[pk] = categories.get(pk, 0) + row["n"]
+        counts["category"] = categories
         return counts, total
 
     # PES ---------------------------------------------------------------------------------
@@ -314,15 +321,9 @@ class DatabaseBackend(SearchBackend):
                             created=doc["created"],
                             certified_from=doc["certified_from"],
                             certified_until=doc["certified_until"],
+                            category_ids=category_list(doc["categories"]),
                         )
                         for doc in documents_
-                    ]
-                )
-                ProductEntryCategory.objects.bulk_create(
-                    [
-                        ProductEntryCategory(entry_id=doc["pk"], category_id=category)
-                        for doc in documents_
-                        for category in doc["categories"]
                     ]
                 )
                 add_terms(
