@@ -77,7 +77,9 @@ def _gala_event(home_pl: Page):
     """The current edition's gala, an event of the demo's events section (when loaded)."""
     from portal.events.models import EventPage
 
-    return EventPage.objects.descendant_of(home_pl).filter(slug="gala-lider-es-2026").first()
+    from .events import GALA_SLUG
+
+    return EventPage.objects.descendant_of(home_pl).filter(slug=GALA_SLUG).first()
 
 
 def _past(year: int) -> dict:

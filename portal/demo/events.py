@@ -19,6 +19,9 @@ ROPS = "rops-kielce"
 OWES_KIELCE = "swietokrzyski-owes"
 OWES_OSTROWIEC = "kielecko-ostrowiecki-owes"
 OWES_SOUTH = "trzeci-swietokrzyski-owes"
+# The current Lider ES edition's gala (linked in portal/demo/competition.py). The slug keeps
+# its old year so that existing demo databases update the page rather than add a second one.
+GALA_SLUG = "gala-lider-es-2026"
 
 
 @dataclass(frozen=True)
@@ -241,7 +244,7 @@ EVENTS = [
         registration=False,
     ),
     DemoEvent(
-        slug="gala-lider-es-2026",  # the current edition's gala (portal/demo/competition.py)
+        slug=GALA_SLUG,
         kind=EventKind.GALA,
         organiser=ROPS,
         days=90,

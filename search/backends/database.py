@@ -77,7 +77,6 @@ class DatabaseBackend(SearchBackend):
     # Products ----------------------------------------------------------------------------
     def _filtered(self, query: ProductQuery, today: date, skip: Collection[str] = ()) -> QuerySet:
         """Entries matching the query, leaving out the filters of the facets in `skip`."""
-        skip = (skip,) if isinstance(skip, str) else tuple(skip)
         entries = ProductEntry.objects.all()
         if query.text:
             condition, _variants = text_q(query.text)
@@ -200,7 +199,7 @@ class DatabaseBackend(SearchBackend):
                 if values[name]:
                     counts[name][values[name]] = counts[name].get(values[name], 0) + row["n"]
         lists = (
-            self._filtered(query, today, skip="category")
+            self._filtered(query, today, skip=("category",))
             .values("category_ids")
             .annotate(n=Count("pk"))
             .order_by()

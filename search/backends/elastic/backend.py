@@ -265,23 +265,20 @@ def partner_search(
     else:
         search = search.query(text if text is not None else Q("match_all"))
         search = search.sort({"folded_name": "asc"}, {"pk": "asc"})
-    if not facets:
-        if filters:
-            search = search.post_filter(_bool(list(filters.values())))
-        search = search.source(["pk", "name"])
-        offset = (max(page, 1) - 1) * per_page
-        return search[offset : offset + per_page]
-    aggs: dict[str, dict] = {
-        "powiat": {"terms": {"field": "powiat", "size": MAX_BUCKETS}},
-        "legal_form": {"terms": {"field": "legal_form", "size": 100}},
-        "reintegration": {"terms": {"field": "reintegration", "size": 100}},
-        "activity": {"terms": {"field": "activities", "size": MAX_BUCKETS}},
-    }
-    search = disjunctive(search, filters, aggs)
-    for facet in BOOLEAN_FACETS:
-        # "How many if this were ticked too": every filter, plus this one.
-        chosen = {**filters, facet: boolean_q(facet, today)}
-        search.aggs.bucket(facet, "filter", filter=_bool(list(chosen.values())))
+    if facets:
+        aggs: dict[str, dict] = {
+            "powiat": {"terms": {"field": "powiat", "size": MAX_BUCKETS}},
+            "legal_form": {"terms": {"field": "legal_form", "size": 100}},
+            "reintegration": {"terms": {"field": "reintegration", "size": 100}},
+            "activity": {"terms": {"field": "activities", "size": MAX_BUCKETS}},
+        }
+        search = disjunctive(search, filters, aggs)
+        for facet in BOOLEAN_FACETS:
+            # "How many if this were ticked too": every filter, plus this one.
+            chosen = {**filters, facet: boolean_q(facet, today)}
+            search.aggs.bucket(facet, "filter", filter=_bool(list(chosen.values())))
+    elif filters:
+        search = search.post_filter(_bool(list(filters.values())))
     search = search.source(["pk", "name"])
     offset = (max(page, 1) - 1) * per_page
     return search[offset : offset + per_page]
