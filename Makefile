@@ -6,6 +6,8 @@ PIP := $(VENV)/bin/pip
 MESSAGE_IGNORES := --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --ignore 'tests/*' --ignore 'portal/demo/*'
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address every absolute link names (e-mails, sitemap, feeds, .ics): the served one unless set.
+BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install install-test browser vnu migrate demo lint format bench bench-search messages clean
 
@@ -29,7 +31,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
-	$(PY) manage.py load_demo
+	BASE_URL=$(BASE_URL) $(PY) manage.py load_demo
 
 ## make run: install, migrate, load the demo region and serve it on http://$(HOST):$(PORT)
 run: demo
@@ -38,7 +40,7 @@ run: demo
 	@echo "Wagtail admin: http://$(HOST):$(PORT)/admin/   Oscar dashboard: http://$(HOST):$(PORT)/sklep/dashboard/"
 	@echo "Admin login: admin@es.example.org / demo-es-2026 (other demo accounts listed above)"
 	@echo ""
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	BASE_URL=$(BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Debian's chromium for browser tests, when missing and we are root
 browser:

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from portal.demo.loader import DEMO_PASSWORD, DemoLoader
+from portal.urls_absolute import base_url, sync_sites
 from search import upkeep
 
 
@@ -14,6 +15,10 @@ class Command(BaseCommand):
         loader = DemoLoader(stdout=self.stdout)
         with upkeep.paused():
             loader.run()
+        # Wagtail's and Django's Site name BASE_URL (`make run PORT=8080` passes it), so page
+        # links, the sitemap and e-mails agree with the address that serves the demo.
+        sync_sites()
+        self.stdout.write(f"Site address: {base_url()}/")
         # The search index from scratch: some demo rows are bulk-created (no signals).
         call_command("search_index", "rebuild", stdout=self.stdout, stderr=self.stderr)
         self.stdout.write(self.style.SUCCESS("Demo region loaded."))
