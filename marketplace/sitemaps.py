@@ -1,8 +1,12 @@
 """Products in sitemap.xml, beside Wagtail's pages."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from oscar.core.loading import get_model
+
+from portal.urls_absolute import base_url
 
 
 class ProductSitemap(Sitemap):
@@ -16,3 +20,10 @@ class ProductSitemap(Sitemap):
 
     def lastmod(self, product) -> object:
         return product.date_updated
+
+    # Scheme and host from BASE_URL, not from the request or django.contrib.sites.
+    def get_protocol(self, protocol: str | None = None) -> str:
+        return urlsplit(base_url()).scheme
+
+    def get_domain(self, site: object = None) -> str:
+        return urlsplit(base_url()).netloc

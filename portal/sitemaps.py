@@ -1,7 +1,11 @@
 """Wagtail's sitemap lists one language tree; ours lists every translation of the site."""
 
+from urllib.parse import urlsplit
+
 from django.db.models import Q, QuerySet
 from wagtail.contrib.sitemaps import Sitemap
+
+from portal.urls_absolute import absolute_url
 
 
 class PageSitemap(Sitemap):
@@ -20,3 +24,12 @@ class PageSitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+    def _urls(self, page: int, protocol: str | None, domain: str | None) -> list[dict]:
+        """Each location under BASE_URL, whichever Site or Host header the request matched."""
+        urls = super()._urls(page, protocol, domain)
+        for url_info in urls:
+            parts = urlsplit(url_info["location"])
+            path = parts.path + (f"?{parts.query}" if parts.query else "")
+            url_info["location"] = absolute_url(path)
+        return urls

@@ -4,6 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from portal.urls_absolute import absolute_url
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -20,7 +22,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /en/sklep/basket/",
         "Disallow: /en/sklep/checkout/",
         "Disallow: /en/sklep/accounts/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.urls_absolute import absolute_url as portal_absolute_url
+
 from .models import (
     NUMBER_PREFIX,
     REMINDER_DAYS,
@@ -114,9 +116,8 @@ def revoke(certificate: Certificate, reason: str, *, request: Any = None) -> Non
 
 # E-mails ---------------------------------------------------------------------------------------
 def absolute_url(path: str, request: Any = None) -> str:
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """A link for an e-mail: always under BASE_URL, never the Host a request came with."""
+    return portal_absolute_url(path)
 
 
 def _send(partner: Any, subject: str, template: str, context: dict) -> bool:

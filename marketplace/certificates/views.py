@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from oscar.core.loading import get_model
 
 from marketplace.dashboard_access import is_pes_user
+from portal.urls_absolute import absolute_url
 
 from .forms import ApplicationForm
 from .models import (
@@ -112,7 +113,8 @@ def not_found(request: HttpRequest, rest: str) -> HttpResponse:
 
 
 def verify_url(request: HttpRequest, certificate: Certificate) -> str:
-    return request.build_absolute_uri(certificate.get_absolute_url())
+    """The address a QR code and a PDF print: under BASE_URL, whatever Host asked."""
+    return absolute_url(certificate.get_absolute_url())
 
 
 def qr_svg(request: HttpRequest, number: str) -> HttpResponse:

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from portal.urls_absolute import absolute_url
+
 logger = logging.getLogger("oscar.checkout")
 
 
@@ -22,7 +24,7 @@ def order_status_url(request, order) -> str:
             "customer:anon-order",
             kwargs={"order_number": order.number, "hash": order.verification_hash()},
         )
-    return request.build_absolute_uri(path)
+    return absolute_url(path)
 
 
 def _send(subject_template: str, body_template: str, context: dict, to: list[str]) -> None:
@@ -52,7 +54,7 @@ def send_checkout_emails(request, orders: list) -> None:
         context,
         [orders[0].email],
     )
-    dashboard = request.build_absolute_uri(reverse("dashboard:order-list"))
+    dashboard = absolute_url(reverse("dashboard:order-list"))
     with translation.override(settings.LANGUAGE_CODE):
         for order in orders:
             recipients = order.seller.contact_emails()

@@ -24,6 +24,7 @@ from ninja import NinjaAPI, Query, Schema
 from oscar.core.loading import get_model
 
 from marketplace.certificates.models import Certificate
+from portal.urls_absolute import absolute_url
 
 from .filters import filter_partners, listed_partners, parse_query
 from .shortlist import with_details
@@ -132,7 +133,7 @@ def pes_data(partner: Any, request: HttpRequest) -> dict[str, Any]:
         "id": partner.pk,
         "code": partner.code,
         "name": partner.name,
-        "url": request.build_absolute_uri(reverse("directory:detail", args=[partner.code])),
+        "url": absolute_url(reverse("directory:detail", args=[partner.code])),
         "legal_form": partner.legal_form,
         "legal_form_label": str(partner.get_legal_form_display()),
         "powiat_code": partner.powiat.code if partner.powiat else None,
@@ -159,7 +160,7 @@ def pes_data(partner: Any, request: HttpRequest) -> dict[str, Any]:
         "krs": partner.krs,
         "nip": partner.nip,
         "regon": partner.regon,
-        "logo_url": request.build_absolute_uri(partner.logo.url) if partner.logo else None,
+        "logo_url": absolute_url(partner.logo.url) if partner.logo else None,
         "opening_hours": partner.opening_hours,
         "pickup_points": [line for line in partner.pickup_points.splitlines() if line.strip()],
         "accepts_transfer": partner.accepts_transfer,

@@ -12,16 +12,22 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from portal.exports import FORMULA_STARTS, safe_cell
+from portal.urls_absolute import absolute_url
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["FORMULA_STARTS", "csv_lines", "csv_response", "headers", "row", "xlsx_response"]
 
 
 def headers() -> list[str]:
     return [
         _("Name"),
-        _("Profile"),
+        # Its own context: Oscar's "Profile" is the account tab ("Dane osobowe" in Polish).
+        pgettext("export column: link to the PES page", "Profile"),
         _("Legal form"),
         _("Powiat"),
         _("Gmina"),
@@ -41,24 +47,16 @@ def headers() -> list[str]:
     ]
 
 
-def _safe(value: Any) -> Any:
-    """Defuse spreadsheet formulas (CSV injection); phone numbers like +48 stay as they are."""
-    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
-        return value
-    if value[0] in "+-" and value[1:].replace(" ", "").isdigit():
-        return value
-    return "'" + value
+_safe = safe_cell  # the name earlier callers used
 
 
 def row(partner: Any, request: HttpRequest) -> list[Any]:
-    """One PES as export cells (expects `with_details` prefetches)."""
-    from django.urls import reverse
-
+    """One PES as export cells (expects `with_details` prefetches); links name BASE_URL."""
     share = partner.at_risk_share
     yes, no = _("yes"), _("no")
     cells = [
         partner.name,
-        request.build_absolute_uri(reverse("directory:detail", args=[partner.code])),
+        absolute_url(reverse("directory:detail", args=[partner.code])),
         partner.get_legal_form_display(),
         partner.powiat.name if partner.powiat else "",
         partner.gmina,
@@ -76,7 +74,7 @@ def row(partner: Any, request: HttpRequest) -> list[Any]:
         yes if partner.art_94_eligible else no,
         "; ".join(certificate.number for certificate in partner.valid_certificates),
     ]
-    return [_safe(cell) for cell in cells]
+    return [safe_cell(cell) for cell in cells]
 
 
 class _Echo:

@@ -33,6 +33,7 @@ from django.views.decorators.http import require_GET, require_POST
 from oscar.core.loading import get_model
 
 from marketplace.partner.models import ActivityField, LegalForm, ReintegrationType
+from portal.urls_absolute import absolute_url
 from search.paging import SearchPage, page_number
 from search.service import search_partners
 
@@ -146,7 +147,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 def _json_ld(partner: Any, request: HttpRequest) -> SafeString:
     """schema.org data for search engines, escaped so no text can close the script element."""
-    url = request.build_absolute_uri(reverse("directory:detail", args=[partner.code]))
+    url = absolute_url(reverse("directory:detail", args=[partner.code]))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "LocalBusiness" if partner.city else "Organization",
@@ -169,7 +170,7 @@ def _json_ld(partner: Any, request: HttpRequest) -> SafeString:
     if partner.nip:
         data["taxID"] = partner.nip
     if partner.logo:
-        data["logo"] = request.build_absolute_uri(partner.logo.url)
+        data["logo"] = absolute_url(partner.logo.url)
     identifiers = [
         {"@type": "PropertyValue", "propertyID": name, "value": value}
         for name, value in (("NIP", partner.nip), ("REGON", partner.regon), ("KRS", partner.krs))

@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import logging
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_class
+
+from portal.urls_absolute import absolute_url
 
 from . import statuses
 
 logger = logging.getLogger("oscar.order")
 
 EVENT_CODE = "ORDER_STATUS_CHANGED"
-
-
-def absolute_url(path: str) -> str:
-    """No request reaches a signal receiver: the site's address comes from the settings."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def order_status_url(order) -> str:

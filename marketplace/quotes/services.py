@@ -26,6 +26,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from portal.urls_absolute import absolute_url as portal_absolute_url
+
 from .models import Quote, QuoteRequest
 from .orders import order_from_quote
 
@@ -78,8 +80,8 @@ def create_request(
     `fields` are QuoteRequest fields (subject, description, location, contact_name, email,
     consent=True, and optionally needed_by, quantity, budget, organisation, phone, nip).
     The model is validated (`full_clean`), so a bad value raises ValidationError and saves
-    nothing. `request`, when given, makes the links absolute for this host and sets the
-    buyer's language; otherwise settings.WAGTAILADMIN_BASE_URL and the active language.
+    nothing. Links name BASE_URL; `request`, when given, sets the buyer's language
+    (otherwise the active language).
     """
     unknown = set(fields) - set(REQUEST_FIELDS)
     if unknown:
@@ -241,10 +243,8 @@ def accept_quote(
 
 # E-mails -----------------------------------------------------------------------------------
 def absolute_url(path: str, request: HttpRequest | None = None) -> str:
-    """A link for an e-mail: this host when we have a request, else the configured base URL."""
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """A link for an e-mail: always under BASE_URL, never the Host a request came with."""
+    return portal_absolute_url(path)
 
 
 def buyer_url(quote_request: QuoteRequest, request: HttpRequest | None = None) -> str:

@@ -16,6 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from portal.urls_absolute import page_url
+
 if TYPE_CHECKING:
     from .models import EventPage
 
@@ -67,7 +69,7 @@ def build_calendar(
         calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for page in pages:
-        url = page.get_full_url(request) if page.pk else None
+        url = page_url(page, request) if page.pk else None
         calendar.add_component(event_component(page, url))
     if pages:
         # Only the years the events need: the full VTIMEZONE lists every change since 1970.

@@ -32,6 +32,7 @@ from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
 from portal.organisations.models import Organisation, Powiat
 from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.urls_absolute import page_url
 
 EVENTS_PER_PAGE = 12
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -321,7 +322,7 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
         self, request: HttpRequest | None, places_left: int | None, registration_open: bool
     ) -> str:
         """schema.org `Event` as JSON-LD, safe inside a <script> element."""
-        url = self.get_full_url(request)
+        url = page_url(self, request)
         data: dict[str, object] = {
             "@context": "https://schema.org",
             "@type": "Event",

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.organisations.models import ConsortiumMember, Organisation
+from portal.urls_absolute import page_url
 
 from .ical import build_calendar
 from .models import MEETING_KINDS, EventPage, MeetingNotice, notice_window_end
@@ -68,7 +69,7 @@ def _message(page: EventPage, to: str, calendar: bytes) -> EmailMessage:
         "date": timezone.localtime(page.start).strftime("%d.%m.%Y"),
     }
     body = render_to_string(
-        "events/email/meeting_notice.txt", {"page": page, "page_url": page.get_full_url()}
+        "events/email/meeting_notice.txt", {"page": page, "page_url": page_url(page)}
     )
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
     message.attach(f"{page.slug}.ics", calendar, "text/calendar")

@@ -18,6 +18,8 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from portal.urls_absolute import page_url
+
 from .ical import build_calendar
 from .models import EventPage, Registration
 
@@ -73,7 +75,7 @@ def send_confirmation(registration: Registration, page: EventPage, request: Http
             "registration": registration,
             "page": page,
             "confirmed": confirmed,
-            "page_url": page.get_full_url(request),
+            "page_url": page_url(page, request),
         },
         request=request,
     )

@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from portal.organisations.models import Organisation
+from portal.urls_absolute import absolute_url, page_url
 
 FEED_ITEMS = 30
 
@@ -32,8 +33,11 @@ class NewsRssFeed(Feed):
         return self.index.title
 
     def link(self) -> str:
-        # Absolute from the request: the sites framework's domain may not be the one asked for.
-        return self.request.build_absolute_uri(self.index.get_url(self.request))
+        return page_url(self.index, self.request)
+
+    def feed_url(self) -> str:
+        """The feed's self link under BASE_URL (Django would name the sites framework's domain)."""
+        return absolute_url(self.request.path)
 
     def description(self) -> str:
         return _("News of the regional social-economy portal")
@@ -51,7 +55,7 @@ class NewsRssFeed(Feed):
         return item.lead
 
     def item_link(self, item) -> str:
-        return self.request.build_absolute_uri(item.get_url(self.request))
+        return page_url(item, self.request)
 
     def item_pubdate(self, item) -> datetime:
         return timezone.make_aware(datetime.combine(item.date, time(8, 0)))
