@@ -14,6 +14,9 @@ class PortalConfig(AppConfig):
         from oscar.apps.search.signals import user_search
 
         from . import cache  # noqa: F401  (connects invalidation signals)
+        from .exports import guard_wagtail_csv
+
+        guard_wagtail_csv()  # Wagtail's admin CSV exports defuse formula-looking cells
 
         # A GET never writes: Oscar counts product views and searches in the database on every
         # page view, which also serialises readers on SQLite. Not needed by the portal.

@@ -23,6 +23,7 @@ from import_export.formats import base_formats
 from import_export.results import Result, RowResult
 
 from marketplace.identifiers import compact_iban, compact_nip, compact_regon
+from portal.exports import safe_row
 from portal.organisations.models import Organisation, Powiat
 from portal.text import fold as fold_text
 
@@ -373,6 +374,10 @@ class PartnerResource(resources.ModelResource):
         name = "PES (arkusz ROPS)"
 
     # Import ------------------------------------------------------------------------------
+    def export_resource(self, instance: Any, selected_fields: Any = None, **kwargs: Any) -> list:
+        """An exported row, its formula-looking cells defused (CSV and XLSX alike)."""
+        return safe_row(super().export_resource(instance, selected_fields, **kwargs))
+
     def import_data(self, dataset: Any, **kwargs: Any) -> Result:
         """All or nothing: one refused row rolls back every row of the file."""
         kwargs["use_transactions"] = True
