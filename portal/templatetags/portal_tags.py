@@ -7,9 +7,20 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 register = template.Library()
+
+# Said in the language the visitor asked for, since that is the language they read.
+MISSING_NOTES = {
+    "pl": gettext_lazy("This page is not available in Polish."),
+    "en": gettext_lazy("This page is not available in English."),
+}
+NEAREST_NOTES = {
+    "pl": gettext_lazy("The link leads to the nearest page in Polish: %(title)s."),
+    "en": gettext_lazy("The link leads to the nearest page in English: %(title)s."),
+}
 
 
 @register.simple_tag(takes_context=True)
@@ -21,25 +32,94 @@ def breadcrumbs(context: template.Context) -> list[Page]:
     return list(page.get_ancestors().filter(depth__gt=1).live())
 
 
+def nearest_translations(page: Page, codes: list[str]) -> dict[str, Page]:
+    """For each language, the deepest live translation of one of the page's ancestors:
+    where a visitor asking for that language can go when the page itself has none."""
+    depth = dict(page.get_ancestors().filter(depth__gt=1).values_list("translation_key", "depth"))
+    found: dict[str, Page] = {}
+    candidates = (
+        Page.objects.filter(translation_key__in=depth, locale__language_code__in=codes)
+        .live()
+        .select_related("locale")
+    )
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        best = found.get(code)
+        deeper = best is None or depth[candidate.translation_key] > depth[best.translation_key]
+        if deeper and candidate.url:
+            found[code] = candidate
+    return found
+
+
+def _missing_note(code: str, nearest: Page | None) -> str:
+    with translation.override(code):
+        note = str(MISSING_NOTES.get(code, gettext_lazy("This page is not available.")))
+        if nearest is not None and code in NEAREST_NOTES:
+            note += " " + str(NEAREST_NOTES[code]) % {"title": nearest.title}
+    return note
+
+
+def _page_links(page: Page, homes: dict[str, str]) -> dict[str, dict[str, object]]:
+    links: dict[str, dict[str, object]] = {}
+    for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        if translated.url:  # None when the translation is outside every site's tree
+            links[translated.locale.language_code] = {"url": translated.url}
+    missing = [code for code, _name in settings.LANGUAGES if code not in links]
+    nearest = nearest_translations(page, missing) if missing else {}
+    for code in missing:
+        target = nearest.get(code)
+        links[code] = {
+            "url": target.url if target else homes.get(code, f"/{code}/"),
+            "missing": True,
+            "note": _missing_note(code, target),
+        }
+    return links
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context: template.Context) -> list[dict[str, object]]:
-    """One link per language: to this page's translation, else to that language's home page.
+    """One link per language: to this page's translation; without one, to the nearest translated
+    ancestor, with a note that says so. Computed for every rendered page (never kept in the
+    cached chrome), so a whole-page cache entry holds the links of its own URL.
 
-    Shop and other Django views have the same URL in every language, prefixed by i18n_patterns.
+    Shop and other Django views have the same URL in every language, prefixed by i18n_patterns,
+    and keep their query string (a search, the PES database's and the catalogue's filters).
     """
     request: HttpRequest | None = context.get("request")
     current = translation.get_language() or settings.LANGUAGE_CODE
     page = context.get("page")
-    urls: dict[str, str] = {}
+    links: dict[str, dict[str, object]] = {}
     if isinstance(page, Page):
-        homes = context["chrome"]["homes"]
-        urls = {code: homes.get(code, f"/{code}/") for code, _name in settings.LANGUAGES}
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            if translated.url:  # None when the translation is outside every site's tree
-                urls[translated.locale.language_code] = translated.url
+        links = _page_links(page, context["chrome"]["homes"])
     elif request is not None:
-        urls = {code: translate_url(request.path, code) for code, _name in settings.LANGUAGES}
+        query = request.GET.urlencode()
+        for code, _name in settings.LANGUAGES:
+            url = translate_url(request.path, code)
+            links[code] = {"url": f"{url}?{query}" if query else url}
     return [
-        {"code": code, "name": name, "url": urls.get(code, "/"), "current": code == current}
+        {
+            "code": code,
+            "name": name,
+            "url": "/",
+            "missing": False,
+            "note": "",
+            **links.get(code, {}),
+            "current": code == current,
+        }
         for code, name in settings.LANGUAGES
     ]
+
+
+@register.simple_tag
+def form_error_links(form: object) -> list[dict[str, str]]:
+    """Every error of a form with the id of its field, for an error summary whose links move
+    the focus to the field (a checkbox's label is a sentence: its message says enough)."""
+    links = [{"anchor": "", "label": "", "message": str(e)} for e in form.non_field_errors()]
+    for name, errors in form.errors.items():
+        if name not in form.fields:
+            continue
+        bound = form[name]
+        label = "" if bound.widget_type == "checkbox" else str(bound.label)
+        for error in errors:
+            links.append({"anchor": bound.id_for_label, "label": label, "message": str(error)})
+    return links
