@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from . import views
+from . import lookup, views
 from .converters import CertificateNumberConverter
 
 register_converter(CertificateNumberConverter, "certificate_number")
@@ -10,6 +10,7 @@ register_converter(CertificateNumberConverter, "certificate_number")
 app_name = "certificates"
 urlpatterns = [
     path("", views.register, name="register"),
+    path("sprawdz/", lookup.lookup, name="lookup"),
     path("wniosek/", views.ApplicationListView.as_view(), name="application-list"),
     path("wniosek/nowy/", views.ApplicationCreateView.as_view(), name="application-create"),
     path("wniosek/<int:pk>/", views.ApplicationDetailView.as_view(), name="application-detail"),
