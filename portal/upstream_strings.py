@@ -1,0 +1,93 @@
+"""English strings of Oscar and Wagtail whose upstream Polish is misspelt or garbled.
+
+Our catalogue (portal/locale, first in LOCALE_PATHS, so it wins) carries the corrected Polish.
+`make messages` keeps only msgids it finds in our own sources, so they are named here; nothing
+reads these values at run time. Each comment quotes the upstream mistake.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_noop, ngettext_lazy
+
+UPSTREAM_MSGIDS: tuple[str, ...] = (
+    gettext_noop("Order Items"),  # zamowień
+    gettext_noop("Last Order Date"),  # zamowienia
+    # nie pozwana; Twoje zamówienia ma
+    gettext_noop(
+        "Due to technical limitations we are not able to ship more than %(threshold)d"
+        " items in one order. Your basket currently has %(basket)d items."
+    ),
+    # Połączliśmy
+    gettext_noop(
+        "We have merged a basket from a previous session. Its contents might have changed."
+    ),
+    gettext_noop("Your basket does not qualify for a voucher discount"),  # Zawartoć
+    gettext_noop("Please enter a voucher code"),  # wouchera
+    gettext_noop("Requires shipping?"),  # fizyczej
+    gettext_noop("Show this product in search results and catalogue listings."),  # katalogowów
+    # proukt
+    gettext_noop(
+        "Universal Product Code (UPC) is an identifier for a product which is not "
+        "specific to a particular  supplier. Eg an ISBN for a book."
+    ),
+    # ktorą, okeślona
+    gettext_noop(
+        "A product attribute is something that this product may have, such as a size,"
+        " as specified by its class"
+    ),
+    gettext_noop("Richtext"),  # teskt
+    gettext_noop("Product review"),  # poduktu
+    gettext_noop("Thank you for reviewing this product"),  # Dzękujemy, zrecenzjonowanie
+    gettext_noop("Your stock alert has been cancelled"),  # magazynoweo
+    gettext_noop("Address '%s' deleted"),  # Usunieto
+    gettext_noop("Offer '%s' created!"),  # Utwórzono
+    # kreski, shashes
+    gettext_noop(
+        "This value must contain only letters, numbers, dots, underscores, dashes, "
+        "slashes or tildes."
+    ),
+    gettext_noop(" with title containing '%s'"),  # tutułem
+    gettext_noop("Voucher deleted"),  # usuniety
+    # ta ofert
+    gettext_noop("The number of times this offer can be applied to a basket (and order)"),
+    gettext_noop("Spend %(value)s more from %(range)s"),  # produky
+    gettext_noop("Price before discounts (excl. tax)"),  # przd
+    gettext_noop("Threshold"),  # Współczynik
+    gettext_noop("Default product weight in kg when no weight attribute is defined"),  # produtów
+    gettext_noop("Charge"),  # Obciązenie
+    gettext_noop("Voucher Applications"),  # vocherów
+    gettext_noop("'%(voucher)s' used by '%(user)s'"),  # uzyty
+    # piewszą
+    gettext_noop(
+        "This product does not have any reviews yet -\n                            <a"
+        ' href="%(add_review_url)s#addreview">be the first to write one</a>.'
+        "\n                        "
+    ),
+    gettext_noop("No emails found"),  # emaili
+    gettext_noop("Notifications inbox"),  # przychodządze
+    gettext_noop("Set as default billing address"),  # domyśny
+    gettext_noop("No Attribute Option Groups found."),  # znaloeziona
+    gettext_noop("View on site"),  # serwsie
+    gettext_noop("Suspending..."),  # Zaweszanie
+    gettext_noop("Inactive"),  # Niekatywne
+    gettext_noop("Notes are only editable for 5 minutes after being saved."),  # Noatki
+    gettext_noop("Oops! We found some errors"),  # Oops!
+    gettext_noop("\nUser %(user_name)s was unlinked from %(partner_name)s.\n"),  # Uzytkownik
+    gettext_noop("Manage partner and users"),  # parnerami
+    gettext_noop("Unrecognized image type!"),  # Nierozponany
+    # miałes
+    gettext_noop(
+        "\n                        Did you mean <a "
+        'href="%(search_url)s?q=%(suggestion)s">"%(suggestion)s"</a>?'
+        "\n                    "
+    ),
+    # pikesli
+    gettext_noop(
+        "This file has too many pixels (%(num_pixels)s). Maximum pixels %(max_pixels_count)s."
+    ),
+)
+
+# zarchiwizizowane
+UPSTREAM_PLURALS = (
+    ngettext_lazy("%(count)d notification archived", "%(count)d notifications archived", 1),
+)
