@@ -10,11 +10,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from portal.uploads import private_storage, validate_pdf
 
 EXPIRY_WARNING_DAYS = 30
 REMINDER_DAYS = 30
@@ -154,31 +155,8 @@ def six_months_before(day: date) -> date:
 
 
 def validate_pdf_upload(upload) -> None:
-    """Attachments must really be PDF files (by content, not by name) of at most 5 MB."""
-    if upload is None:
-        return
-    size = getattr(upload, "size", None)
-    if size is not None and size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            _("%(name)s is too large (%(size)s); the limit is %(limit)s.")
-            % {
-                "name": getattr(upload, "name", ""),
-                "size": filesizeformat(size),
-                "limit": filesizeformat(MAX_ATTACHMENT_BYTES),
-            },
-            code="too_large",
-        )
-    position = upload.tell() if hasattr(upload, "tell") else 0
-    try:
-        upload.seek(0)
-        head = upload.read(5)
-    finally:
-        upload.seek(position)
-    if head != b"%PDF-":
-        raise ValidationError(
-            _("%(name)s is not a PDF file.") % {"name": getattr(upload, "name", "")},
-            code="not_pdf",
-        )
+    """Attachments must be plain PDF documents (parsed, see portal.uploads) of at most 5 MB."""
+    validate_pdf(upload, max_bytes=MAX_ATTACHMENT_BYTES)
 
 
 class ApplicationStatus(models.TextChoices):
@@ -303,7 +281,13 @@ class ApplicationAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    file = models.FileField(_("file"), upload_to=_attachment_path, validators=[validate_pdf_upload])
+    # Private storage, never under /media/: read through views.attachment, which checks who asks.
+    file = models.FileField(
+        _("file"),
+        upload_to=_attachment_path,
+        storage=private_storage,
+        validators=[validate_pdf_upload],
+    )
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 

@@ -229,12 +229,17 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
     )
     if not (committee or own):
         raise Http404
+    try:
+        handle = found.file.open("rb")  # private storage: this view is the only way in
+    except FileNotFoundError as error:
+        raise Http404 from error
     response = FileResponse(
-        found.file.open("rb"),
+        handle,
         content_type="application/pdf",
         as_attachment=True,
         filename=found.original_name or "zalacznik.pdf",
     )
+    response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

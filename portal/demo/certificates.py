@@ -123,12 +123,17 @@ def load_certificates(say: Callable[[str], None]) -> None:
         application.decided_on = today - timedelta(days=3) if refusal else None
         application.save()
         application.products.set(_products_of(partner)[:2])
-        if not application.attachments.exists():
+        # The field's storage is the private one: the file never lands under /media/.
+        attachment = application.attachments.first()
+        if attachment is None:
             ApplicationAttachment.objects.create(
                 application=application,
                 file=ContentFile(_demo_pdf(), name="sprawozdanie.pdf"),
                 original_name="sprawozdanie-finansowe.pdf",
             )
+        elif not attachment.file or not attachment.file.storage.exists(attachment.file.name):
+            # A row whose file is gone (a new private folder): write the file again.
+            attachment.file.save("sprawozdanie.pdf", ContentFile(_demo_pdf()))
     say(f"certificate applications: {len(APPLICATIONS)} (submitted, under review, refused)")
 
 

@@ -10,12 +10,13 @@ from django.urls import reverse
 
 from marketplace.certificates.models import Application, ApplicationAttachment, ApplicationStatus
 from tests.factories import UserFactory
+from tests.pdfs import PLAIN_PDF
 
 from .helpers import clock, committee_member, pes_user, pes_with_products
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_certificates")]
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = PLAIN_PDF  # a real one-page PDF: uploads are parsed, not judged by their first bytes
 TODAY = date(2026, 6, 1)
 CREATE_EN = "/en/certyfikat/wniosek/nowy/"
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from home.models import HomePage
 from portal.competition.models import CompetitionIndexPage, EditionPage, Nomination
+from tests.pdfs import PLAIN_PDF
 
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+PDF = PLAIN_PDF  # a real one-page PDF: uploads are parsed, not judged by their first bytes
 
 
 def warsaw(*args: int) -> datetime:

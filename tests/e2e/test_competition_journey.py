@@ -9,13 +9,15 @@ import uuid
 
 import pytest
 
+from tests.pdfs import PLAIN_PDF
+
 from .conftest import admin_log_in, serious_violations
 
 pytestmark = pytest.mark.e2e
 
 CATEGORY = "przedsiebiorstwo-spoleczne"
 JUROR = "jury1@rops.example.org"
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = PLAIN_PDF  # a real one-page PDF: uploads are parsed, not judged by their first bytes
 # The visible fields of the nomination form, in the order Tab should visit them.
 FIELD_ORDER = [
     "candidate_partner",
