@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from portal.urls_absolute import page_url
+
 from .models import Category, EditionPage, Nomination
 
 logger = logging.getLogger(__name__)
@@ -98,7 +100,7 @@ def notify(nomination: Nomination, request: HttpRequest | None = None) -> bool:
         {
             "nomination": nomination,
             "edition": edition,
-            "edition_url": edition.get_full_url(request),
+            "edition_url": page_url(edition, request),
         },
     )
     try:

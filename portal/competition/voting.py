@@ -24,6 +24,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal.urls_absolute import page_url
+
 from .models import Category, EditionPage, Nomination, Vote
 from .nominations import too_many_attempts
 
@@ -140,7 +142,7 @@ def cast_vote(
 
 def confirm_url(vote: Vote, request: HttpRequest | None = None) -> str:
     edition = vote.edition
-    base = edition.get_full_url(request) or ""
+    base = page_url(edition, request)
     return base + edition.reverse_subpage("vote_confirm", kwargs={"token": vote.token})
 
 
