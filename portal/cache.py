@@ -3,8 +3,11 @@
 Why our own middleware and not Django's cache middleware: Oscar's BasketMiddleware touches
 `request.user` on every request, so every response varies on Cookie and any analytics cookie
 would split the cache. Here the rule is simpler: anonymous GETs of public pages are cached by
-URL; a response that sets a cookie (a CSRF token, a basket) is never stored. Invalidation bumps
-a generation number kept in the same shared cache, so every worker sees it at once.
+URL; a response that sets a cookie (a basket) or for which a CSRF token was rendered is never
+stored, since it would hand one visitor's token to all. Forms on cached pages carry a token
+placeholder instead (`portal/csrf.py`). Invalidation bumps a generation number kept in the same
+shared cache, so every worker sees it at once: on publish, on shop data changes, on orders
+(stock allocated by a plain UPDATE) and on event registrations (the places left).
 """
 
 from __future__ import annotations
@@ -17,10 +20,13 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import empty
+from oscar.apps.checkout.signals import post_checkout
+from oscar.apps.order.signals import order_placed
 from wagtail.signals import page_published, page_unpublished
 
 GENERATION_KEY = "pagecache:generation"
@@ -29,7 +35,7 @@ BASKET_COUNT_COOKIE = "basket_count"
 # Never cached: admin, the shop's personal pages, anything with a user in it.
 NEVER_CACHED = re.compile(
     r"^/(?:[a-z]{2}/)?(?:admin|django-admin|sklep/(?:basket|checkout|accounts|dashboard|"
-    r"wishlists|password-reset|search|offers))(?:/|$)"
+    r"wishlists|password-reset|search|offers)|csrf-token)(?:/|$)"
 )
 # The facets of the PES database and of the shop's catalogue have bounded values, so their
 # combinations are cached too; a free-text `q` is not, so arbitrary queries cannot fill the cache.
@@ -68,6 +74,12 @@ def invalidate_pages(**_kwargs: object) -> None:
         cache.set(GENERATION_KEY, int(time.time() * 1000), None)
 
 
+def invalidate_pages_on_commit(**_kwargs: object) -> None:
+    """Forget cached pages once the change is committed: a page rendered in between from the
+    old rows would otherwise be stored again for the new generation."""
+    transaction.on_commit(invalidate_pages)
+
+
 def _cache_key(request: HttpRequest) -> str:
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
     return f"pagecache:{generation()}:{digest}"
@@ -84,6 +96,12 @@ def _is_cacheable_request(request: HttpRequest) -> bool:
         return False
     user = getattr(request, "user", None)
     return user is None or not user.is_authenticated
+
+
+def may_be_stored(request: HttpRequest) -> bool:
+    """Whether the page being rendered may go into the page cache, so must hold nothing that
+    belongs to this visitor (`{% public_csrf_token %}` renders a placeholder then)."""
+    return bool(getattr(settings, "PAGE_CACHE_SECONDS", 600)) and _is_cacheable_request(request)
 
 
 class AnonymousPageCacheMiddleware:
@@ -116,6 +134,8 @@ class AnonymousPageCacheMiddleware:
             response.status_code == 200
             and not response.streaming
             and not response.cookies
+            # a rendered CSRF token: its cookie is only added after this middleware
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and response.get("Content-Type", "").startswith("text/html")
             and "private" not in response.get("Cache-Control", "")
             and "no-cache" not in response.get("Cache-Control", "")
@@ -159,6 +179,15 @@ def _reset_basket_count(sender: object, request: HttpRequest | None = None, **_:
         request._basket_count_reset = True
 
 
+@receiver(post_checkout, dispatch_uid="basket-count-after-checkout")
+def _reset_basket_count_after_checkout(
+    sender: object, request: HttpRequest | None = None, **_: object
+) -> None:
+    """The basket became orders: the badge drops to nothing at once, not at the next basket view."""
+    if request is not None:
+        request._basket_count_reset = True
+
+
 page_published.connect(invalidate_pages, dispatch_uid="pagecache-published")
 page_unpublished.connect(invalidate_pages, dispatch_uid="pagecache-unpublished")
 
@@ -178,3 +207,26 @@ _SHOP_MODELS = [
 for _label in _SHOP_MODELS:
     post_save.connect(invalidate_pages, sender=_label, dispatch_uid=f"pagecache-save-{_label}")
     post_delete.connect(invalidate_pages, sender=_label, dispatch_uid=f"pagecache-del-{_label}")
+
+# Checkout allocates stock with a conditional UPDATE (no post_save): availability on product
+# pages and cards changes with every order.
+order_placed.connect(invalidate_pages_on_commit, dispatch_uid="pagecache-order-placed")
+# An event page shows the places left: any registration made, cancelled or moved changes it.
+post_save.connect(
+    invalidate_pages_on_commit, sender="events.Registration", dispatch_uid="pagecache-reg-save"
+)
+post_delete.connect(
+    invalidate_pages_on_commit, sender="events.Registration", dispatch_uid="pagecache-reg-del"
+)
+
+
+def _stop_product_history() -> None:
+    """Oscar writes a "recently viewed" cookie on every product page, which kept product pages
+    out of the cache; the portal never shows that history."""
+    from oscar.apps.catalogue.signals import product_viewed
+    from oscar.apps.customer import receivers as customer
+
+    product_viewed.disconnect(customer.receive_product_view)
+
+
+_stop_product_history()

@@ -16,7 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from marketplace.directory.api import api as open_data_api
 from marketplace.sitemaps import ProductSitemap
 
-from . import views
+from . import csrf, views
 from .sitemaps import PageSitemap
 
 sitemaps = {"pages": PageSitemap, "products": ProductSitemap}
@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("csrf-token/", csrf.token_view, name="csrf-token"),  # for forms on cached pages
     path("api/", open_data_api.urls),
 ]
 

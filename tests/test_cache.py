@@ -1,17 +1,32 @@
-"""The anonymous page cache: hits, never for users or cookies, and invalidated on changes."""
+"""The anonymous page cache: hits, never for users or cookies, no visitor's CSRF token in a
+stored page, forms that still work from it, and invalidated on changes."""
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from home.models import ContentPage
+from portal.cache import AnonymousPageCacheMiddleware
+from portal.events.models import EventPage, Registration
 
 pytestmark = pytest.mark.usefixtures("demo")
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
+# A rendered token; the placeholder of a cached page has an empty value.
+REAL_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def test_anonymous_pages_are_served_from_cache(client):
@@ -32,13 +47,196 @@ def test_logged_in_users_never_get_cached_pages(client):
     assert "Moje konto" in response.content.decode()
 
 
-def test_pages_with_forms_are_not_cached(client):
-    product = Product.objects.browsable().filter(product_class__slug="produkt")
-    product = product.filter(stockrecords__num_in_stock__gt=0).first()
-    response = client.get(product.get_absolute_url())
-    assert "csrfmiddlewaretoken" in response.content.decode()
-    assert "X-Page-Cache" not in response
+def _product_in_stock():
+    products = Product.objects.browsable().filter(product_class__slug="produkt")
+    return products.filter(stockrecords__num_in_stock__gt=5).order_by("pk").first()
+
+
+def test_product_pages_are_cached_without_a_token(client):
+    url = _product_in_stock().get_absolute_url()
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss"
+    assert not first.cookies  # no "recently viewed" history cookie, no CSRF cookie
+    html = first.content.decode()
+    assert "data-csrf-token" in html  # the add-to-basket form holds a placeholder
+    assert not REAL_TOKEN.search(html)
+    second = client.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
     assert client.get("/sklep/basket/").get("X-Page-Cache") is None
+
+
+def test_a_visitor_holding_a_csrf_cookie_leaves_no_token_in_the_cache(client):
+    client.get("/csrf-token/")  # this visitor already has a csrftoken cookie
+    assert settings.CSRF_COOKIE_NAME in client.cookies
+    event = _open_event()
+    first = client.get(event.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert not REAL_TOKEN.search(first.content.decode())
+    stranger = Client()
+    second = stranger.get(event.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert not REAL_TOKEN.search(second.content.decode())
+    assert not second.cookies
+
+
+def test_logged_in_users_get_the_real_token(client):
+    client.force_login(get_user_model().objects.get(email="kupujacy@example.org"))
+    html = client.get(_product_in_stock().get_absolute_url()).content.decode()
+    assert REAL_TOKEN.search(html)
+    assert "data-csrf-token" not in html
+
+
+def test_a_page_that_rendered_a_token_is_never_stored(rf):
+    """The safety net: whatever form comes later, a rendered token keeps its page out."""
+
+    def view(request):
+        get_token(request)
+        return HttpResponse("<p>form</p>", content_type="text/html")
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    for _ in range(2):
+        request = rf.get("/nowa-strona-z-formularzem/")
+        request.user = AnonymousUser()
+        response = middleware(request)
+        assert "X-Page-Cache" not in response
+
+
+def test_the_token_url_is_never_cached_and_asks_nothing_of_the_database(
+    client, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get("/csrf-token/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "X-Page-Cache" not in response
+    data = response.json()
+    assert data["cookie"] == settings.CSRF_COOKIE_NAME
+    assert len(data["token"]) == 64
+    assert settings.CSRF_COOKIE_NAME in response.cookies
+
+
+def _open_event() -> EventPage:
+    return (
+        EventPage.objects.live()
+        .filter(
+            locale__language_code="pl",
+            registration_open=True,
+            capacity__gt=5,
+            start__gt=timezone.now() + timedelta(days=1),
+        )
+        .order_by("start")
+        .first()
+    )
+
+
+REGISTRATION = {
+    "name": "Anna Cache",
+    "email": "anna.cache@example.org",
+    "organisation_name": "Spółdzielnia „Pamięć”",
+    "phone": "+48 600 100 200",
+    "consent": "on",
+}
+
+
+def test_a_post_without_a_token_gets_a_page_to_send_it_again(
+    django_capture_on_commit_callbacks,
+):
+    event = _open_event()
+    client = Client(enforce_csrf_checks=True)
+    assert client.get(event.url)["X-Page-Cache"] in ("miss", "hit")
+    register_url = event.url + "rejestracja/"
+    refused = client.post(register_url, {**REGISTRATION, "csrfmiddlewaretoken": ""})
+    assert refused.status_code == 403
+    assert "no-store" in refused["Cache-Control"]
+    html = refused.content.decode()
+    assert f'action="{register_url}"' in html
+    assert 'value="Spółdzielnia „Pamięć”"' in html  # what was typed is kept
+    assert 'name="consent" value="on"' in html
+    token = REAL_TOKEN.search(html).group(1)
+    assert settings.CSRF_COOKIE_NAME in refused.cookies  # a fresh cookie goes with it
+    assert not Registration.objects.filter(email=REGISTRATION["email"]).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(register_url, {**REGISTRATION, "csrfmiddlewaretoken": token})
+    assert sent.status_code == 303
+    assert Registration.objects.filter(email=REGISTRATION["email"]).exists()
+
+
+def test_a_wrong_token_or_a_lost_cookie_also_gets_the_page(client):
+    url = _product_in_stock().get_absolute_url()
+    add_url = re.search(r'action="(/sklep/basket/add/\d+/)"', client.get(url).content.decode())[1]
+    for cookies in ({}, {settings.CSRF_COOKIE_NAME: "x" * 32}):
+        visitor = Client(enforce_csrf_checks=True)
+        for name, value in cookies.items():
+            visitor.cookies[name] = value
+        refused = visitor.post(add_url, {"quantity": "2", "csrfmiddlewaretoken": "y" * 64})
+        assert refused.status_code == 403
+        html = refused.content.decode()
+        assert 'name="quantity" value="2"' in html
+        assert 'value="' + "y" * 64 not in html  # the old token is not carried over
+        assert REAL_TOKEN.search(html)
+
+
+def test_passwords_are_never_written_back_into_the_page():
+    client = Client(enforce_csrf_checks=True)
+    refused = client.post(
+        "/sklep/accounts/login/",
+        {"login-username": "kupujacy@example.org", "login-password": "sekret-123"},
+    )
+    assert refused.status_code == 403
+    html = refused.content.decode()
+    assert "kupujacy@example.org" in html
+    assert "sekret-123" not in html
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_ORIGIN": "https://evil.example"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+    ],
+)
+def test_a_cross_site_post_keeps_the_plain_403(headers):
+    client = Client(enforce_csrf_checks=True)
+    event = _open_event()
+    refused = client.post(event.url + "rejestracja/", REGISTRATION, **headers)
+    assert refused.status_code == 403
+    html = refused.content.decode()
+    assert REGISTRATION["email"] not in html
+    assert not REAL_TOKEN.search(html)
+    assert not refused.cookies
+
+
+def test_admin_areas_keep_the_plain_403():
+    client = Client(enforce_csrf_checks=True)
+    refused = client.post("/admin/login/", {"username": "admin@es.example.org"})
+    assert refused.status_code == 403
+    assert "admin@es.example.org" not in refused.content.decode()
+
+
+def test_places_left_are_fresh_after_a_registration(django_capture_on_commit_callbacks):
+    event = _open_event()
+    client = Client()
+    client.get(event.url)
+    cached = client.get(event.url)
+    assert cached["X-Page-Cache"] == "hit"
+    left = event.capacity - event.confirmed_count()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            event.url + "rejestracja/",
+            {**REGISTRATION, "csrfmiddlewaretoken": client.get("/csrf-token/").json()["token"]},
+        )
+    visitor = Client()
+    response = visitor.get(event.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert f'"remainingAttendeeCapacity": {left - 1}' in response.content.decode()
+    # and when a place is given back (cancelled in the admin)
+    assert visitor.get(event.url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        Registration.objects.get(email=REGISTRATION["email"]).delete()
+    response = visitor.get(event.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert f'"remainingAttendeeCapacity": {left}' in response.content.decode()
 
 
 def test_publishing_a_page_shows_at_once(client):
@@ -81,3 +279,27 @@ def test_basket_count_cookie_follows_the_basket(client):
     # pages stay cacheable for this anonymous visitor; the count comes from the cookie
     client.get("/o-portalu/")
     assert client.get("/o-portalu/")["X-Page-Cache"] == "hit"
+
+
+def test_placing_an_order_empties_the_badge_and_refreshes_stock(django_capture_on_commit_callbacks):
+    from tests.marketplace.shop import choose, guest_to_delivery_step, seller_with_product
+
+    client = Client()
+    seller, product = seller_with_product(71, "20.00", stock=3)
+    guest_to_delivery_step(client, [product, product])
+    client.get("/sklep/basket/")
+    assert client.cookies["basket_count"].value == "2"
+    client.get(product.get_absolute_url())
+    assert client.get(product.get_absolute_url())["X-Page-Cache"] == "hit"
+    client.post(reverse("checkout:shipping-method"), choose(seller, "courier", "transfer"))
+    client.get(reverse("checkout:preview"))
+    with django_capture_on_commit_callbacks(execute=True):
+        placed = client.post(reverse("checkout:preview"), {"action": "place_order"})
+    assert placed.status_code == 302
+    assert client.cookies["basket_count"].value == ""  # deleted at once, not at the next basket
+    thanks = client.get(placed["Location"])
+    assert thanks.status_code == 200
+    assert client.cookies["basket_count"].value == ""
+    # the allocation (a plain UPDATE) shows on the cached product page at once
+    response = client.get(product.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"

@@ -1,4 +1,5 @@
-/* Portal Ekonomii Społecznej: basket badge from a cookie and the mobile menu toggle.
+/* Portal Ekonomii Społecznej: basket badge from a cookie, CSRF tokens for forms on cached
+   pages and the mobile menu toggle.
    Plain ES2017, no libraries; loaded with `defer`. Without JS the menu simply stays open. */
 (function () {
     'use strict';
@@ -30,7 +31,74 @@
         });
     }
 
-    // (b) Main navigation: a disclosure button on small screens only.
+    // (b) Forms on cached pages carry an empty CSRF placeholder ([data-csrf-token], its value the
+    // never-cached token URL). The token is fetched once the visitor starts using such a form
+    // (so merely reading a page costs no extra request) and waited for on submit; a new one is
+    // fetched if the cookie went meanwhile. If all fails the form goes as it is and the server
+    // answers with a page to confirm the sending (portal/csrf.py).
+    const placeholders = document.querySelectorAll('input[data-csrf-token]');
+    if (placeholders.length && window.fetch) {
+        const tokenUrl = placeholders[0].getAttribute('data-csrf-token');
+        let cookieName = null;
+        let pending = null;
+        const fetchToken = function () {
+            pending = fetch(tokenUrl, {
+                credentials: 'same-origin',
+                cache: 'no-store',
+                headers: {Accept: 'application/json'}
+            }).then(function (response) {
+                return response.ok ? response.json() : null;
+            }).then(function (data) {
+                if (!data || !data.token) return false;
+                cookieName = data.cookie || null;
+                placeholders.forEach(function (input) { input.value = data.token; });
+                return true;
+            }).catch(function () { return false; });
+            return pending;
+        };
+        const ensureToken = function () { if (!pending) fetchToken(); };
+        const cookieGone = function () { return cookieName !== null && readCookie(cookieName) === null; };
+        // A page restored from the back-forward cache may hold a token from before a login.
+        window.addEventListener('pageshow', function (event) {
+            if (!event.persisted) return;
+            pending = null;
+            placeholders.forEach(function (input) {
+                input.value = '';
+                if (input.form) input.form.removeAttribute('data-csrf-waiting');
+            });
+        });
+        placeholders.forEach(function (input) {
+            const form = input.form;
+            if (!form || form.hasAttribute('data-csrf-ready')) return;
+            form.setAttribute('data-csrf-ready', '');
+            form.addEventListener('focusin', ensureToken);
+            form.addEventListener('pointerdown', ensureToken);
+            form.addEventListener('submit', function (event) {
+                if (event.defaultPrevented || (input.value && !cookieGone())) return;
+                event.preventDefault();
+                // a second click while the token is on its way
+                if (form.hasAttribute('data-csrf-waiting')) return;
+                form.setAttribute('data-csrf-waiting', '');
+                const submitter = event.submitter;
+                const ready = input.value || !pending ? fetchToken() : pending.then(function (ok) {
+                    return ok && !cookieGone() ? ok : fetchToken();
+                });
+                ready.then(function () {
+                    // submit() skips the submit event (no loop) and the button's own name=value.
+                    if (submitter && submitter.name) {
+                        const extra = document.createElement('input');
+                        extra.type = 'hidden';
+                        extra.name = submitter.name;
+                        extra.value = submitter.value;
+                        form.appendChild(extra);
+                    }
+                    HTMLFormElement.prototype.submit.call(form);
+                });
+            });
+        });
+    }
+
+    // (c) Main navigation: a disclosure button on small screens only.
     const toggle = document.querySelector('.main-nav__toggle');
     const list = toggle && document.getElementById(toggle.getAttribute('aria-controls'));
     if (!toggle || !list || !window.matchMedia) return;
