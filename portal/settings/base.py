@@ -335,6 +335,9 @@ THUMBNAIL_DEBUG = False
 # Security defaults that hold everywhere; production tightens the rest.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the X-CSRFToken pattern reads it from JS
+# A public form sent without a valid token (a cached page without JavaScript, an expired
+# cookie) gets a page to send it again with a fresh one; cross-site POSTs keep the plain 403.
+CSRF_FAILURE_VIEW = "portal.csrf.failure_view"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
