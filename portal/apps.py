@@ -1,5 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_tables(sender, using: str = "default", **kwargs) -> None:
+    """Every `migrate` also creates the database cache tables (the rate-limit counters' table
+    when there is no Redis), so no deployment step can forget them. Idempotent."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class PortalConfig(AppConfig):
@@ -17,6 +26,8 @@ class PortalConfig(AppConfig):
         from .exports import guard_wagtail_csv
 
         guard_wagtail_csv()  # Wagtail's admin CSV exports defuse formula-looking cells
+
+        post_migrate.connect(create_cache_tables, sender=self)
 
         # A GET never writes: Oscar counts product views and searches in the database on every
         # page view, which also serialises readers on SQLite. Not needed by the portal.

@@ -187,7 +187,7 @@ class Application(models.Model):
     legal_form_confirmed = models.BooleanField(
         _("our legal form is that of a social-economy entity (PES)"), default=False
     )
-    social_goals = models.TextField(_("social goals"))
+    social_goals = models.TextField(_("social goals"), max_length=5000)
     operating_six_months = models.BooleanField(
         _("we have been operating for at least 6 months"), default=False
     )

@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from oscar.apps.checkout.forms import ShippingAddressForm as CoreShippingAddressForm
 
 from .splitting import CASH, PAYMENT_LABELS, SellerPart
+
+NOTES_MAX_LENGTH = 1000
+
+
+class ShippingAddressForm(CoreShippingAddressForm):
+    """Oscar's address form with a bound on the delivery instructions: free text that goes
+    into the buyer's and every PES's e-mail (Oscar's model field has no limit)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        notes = self.fields.get("notes")
+        if notes is not None:
+            notes.max_length = NOTES_MAX_LENGTH
+            notes.validators.append(MaxLengthValidator(NOTES_MAX_LENGTH))
+            notes.widget.attrs["maxlength"] = str(NOTES_MAX_LENGTH)
 
 
 def option_label(option) -> str:

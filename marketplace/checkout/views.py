@@ -15,6 +15,7 @@ from oscar.apps.checkout.views import *  # noqa: F403  (Oscar's documented fork 
 from oscar.core.loading import get_class, get_model
 
 from marketplace.shipping.methods import PER_SELLER_CODE
+from portal import ratelimit
 
 from .emails import send_checkout_emails
 from .forms import SellerChoiceForm
@@ -25,6 +26,16 @@ CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 Order = get_model("order", "Order")
 logger = logging.getLogger("oscar.checkout")
 SESSION_ORDER_IDS = "checkout_order_ids"
+
+
+class IndexView(core.IndexView):
+    """The checkout's gateway: its "returning customer" login gets the request, so the login
+    throttle (django-axes, portal/login_limits.py) counts it like every other login page."""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["request"] = self.request
+        return kwargs
 
 
 class SellerChoicesMixin:
@@ -93,6 +104,14 @@ class PaymentDetailsView(SellerChoicesMixin, core.PaymentDetailsView):
         ctx = super().get_context_data(**kwargs)
         ctx["seller_parts"] = request_parts(self.request)
         return ctx
+
+    def handle_place_order_submission(self, request):
+        """Placing orders is rate-limited per address; refused, the preview is shown again
+        with the basket and choices untouched."""
+        if ratelimit.hit(request, "order"):
+            response = self.render_preview(request, error=ratelimit.message("order"))
+            return ratelimit.refuse(response, "order")
+        return super().handle_place_order_submission(request)
 
     def handle_order_placement(
         self,

@@ -33,6 +33,7 @@ from django.views.decorators.http import require_GET, require_POST
 from oscar.core.loading import get_model
 
 from marketplace.partner.models import ActivityField, LegalForm, ReintegrationType
+from portal import ratelimit
 from portal.urls_absolute import absolute_url
 from search.paging import SearchPage, page_number
 from search.service import search_partners
@@ -269,7 +270,9 @@ def shortlist_add(request: HttpRequest) -> HttpResponse:
             "directory/shortlist_confirm.html",
             {"partner": partner, "next": back},
         )
-    if shortlist.add(request, partner.pk):
+    if ratelimit.hit(request, "shortlist"):
+        messages.error(request, ratelimit.message("shortlist"))
+    elif shortlist.add(request, partner.pk):
         messages.success(request, _("%(name)s is on your shortlist.") % {"name": partner.name})
     else:
         messages.error(

@@ -68,7 +68,7 @@ class QuoteRequest(models.Model):
         related_name="quote_requests",
     )
     subject = models.CharField(_("what do you need"), max_length=200)
-    description = models.TextField(_("description"))
+    description = models.TextField(_("description"), max_length=5000)
     location = models.CharField(_("where"), max_length=200)
     needed_by = models.DateField(_("when"), null=True, blank=True)
     quantity = models.CharField(
@@ -183,6 +183,7 @@ class Quote(models.Model):
     terms = models.TextField(
         _("terms"),
         blank=True,
+        max_length=5000,
         help_text=_("What the price includes, deadlines, payment terms."),
     )
     valid_until = models.DateField(_("valid until"), null=True, blank=True)

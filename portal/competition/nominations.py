@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -16,35 +15,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from portal import ratelimit
 from portal.urls_absolute import page_url
 
 from .models import Category, EditionPage, Nomination
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMIT = 5  # nomination attempts…
-RATE_WINDOW = 60 * 60  # …per hour and address
-
-
-def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def too_many_attempts(request: HttpRequest, scope: str, limit: int, window: int) -> bool:
-    """Count this attempt of the address in `scope`; True once it has made more than `limit`
-    in `window` seconds. Shared by every public form of the competition."""
-    key = f"competition:{scope}:{client_address(request)}"
-    cache.add(key, 0, window)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        attempts = 1
-    return attempts > limit
-
 
 def rate_limited(request: HttpRequest) -> bool:
-    return too_many_attempts(request, "nominate", RATE_LIMIT, RATE_WINDOW)
+    """Count this nomination attempt (portal.ratelimit, scope "nomination")."""
+    return ratelimit.hit(request, "nomination")
 
 
 def submit(edition: EditionPage, category: Category, form) -> Nomination:

@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from portal import ratelimit
+
 from .forms import NominationForm
 from .models import Category, EditionPage
 from .nominations import notify, rate_limited, submit
@@ -39,10 +41,10 @@ def _nominate(request: HttpRequest, edition: EditionPage, category: Category) ->
     if request.method != "POST":
         context["form"] = NominationForm()
         return TemplateResponse(request, TEMPLATE, context)
-    if rate_limited(request):
-        context["rate_limited"] = True
-        return TemplateResponse(request, TEMPLATE, context, status=429)
     form = NominationForm(request.POST, request.FILES)
+    if rate_limited(request):  # refused, with what was typed still in the form
+        context.update(rate_limited=True, form=form)
+        return ratelimit.refuse(TemplateResponse(request, TEMPLATE, context), "nomination")
     if not form.is_valid():
         context["form"] = form
         return TemplateResponse(request, TEMPLATE, context)

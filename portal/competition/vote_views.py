@@ -14,6 +14,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from portal import ratelimit
+
 from .forms_vote import VoteForm
 from .models import EditionPage
 from .voting import VoteRefused, cast_vote, confirm_vote, find_vote, vote_rate_limited, vote_window
@@ -49,11 +51,11 @@ def _vote(request: HttpRequest, edition: EditionPage, category) -> HttpResponse:
     if request.method != "POST":
         context["form"] = VoteForm(category=category)
         return TemplateResponse(request, FORM_TEMPLATE, context)
-    if vote_rate_limited(request):
-        context["rate_limited"] = True
-        return TemplateResponse(request, FORM_TEMPLATE, context, status=429)
     form = VoteForm(request.POST, category=category)
     context["form"] = form
+    if vote_rate_limited(request):  # refused, with what was typed still in the form
+        context["rate_limited"] = True
+        return ratelimit.refuse(TemplateResponse(request, FORM_TEMPLATE, context), "vote")
     if not form.is_valid():
         return TemplateResponse(request, FORM_TEMPLATE, context)
     sent = _("Almost done: we have e-mailed you a link. Your vote counts once you follow it.")

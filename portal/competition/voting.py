@@ -24,15 +24,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal import ratelimit
 from portal.urls_absolute import page_url
 
 from .models import Category, EditionPage, Nomination, Vote
-from .nominations import too_many_attempts
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMIT = 20  # vote attempts… (three categories, shared office and school addresses)
-RATE_WINDOW = 60 * 60  # …per hour and IP address
 DATE_FORMAT = "j E Y, H:i"
 
 
@@ -70,8 +68,9 @@ def vote_window(edition: EditionPage, now: datetime | None = None) -> VoteState:
 
 
 def vote_rate_limited(request: HttpRequest) -> bool:
-    """Count this attempt; True once an IP address has made more than RATE_LIMIT in the window."""
-    return too_many_attempts(request, "vote", RATE_LIMIT, RATE_WINDOW)
+    """Count this attempt (portal.ratelimit, scope "vote": generous, as three categories and
+    shared office and school addresses make honest repeats)."""
+    return ratelimit.hit(request, "vote")
 
 
 def email_key(email: str) -> str:

@@ -6,6 +6,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from portal.honeypot import HoneypotForm
+
 from .models import EventPage, Registration
 
 PHONE_VALIDATOR = RegexValidator(
@@ -13,8 +15,9 @@ PHONE_VALIDATOR = RegexValidator(
 )
 
 
-class RegistrationForm(forms.ModelForm):
-    """Saves nothing itself: `registration.register` decides confirmed or waiting list."""
+class RegistrationForm(HoneypotForm, forms.ModelForm):
+    """Saves nothing itself: `registration.register` decides confirmed or waiting list. The
+    honeypot's field comes first in the form; the page renders it hidden."""
 
     consent = forms.BooleanField(
         required=True,

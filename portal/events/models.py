@@ -374,6 +374,8 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
     @path("rejestracja/", name="register")
     def register_view(self, request: HttpRequest) -> HttpResponse:
         """Post/redirect/get: a valid registration redirects with a message; errors re-render."""
+        from portal import ratelimit
+
         from .forms import RegistrationForm
         from .registration import AlreadyRegistered, register, send_confirmation
 
@@ -386,6 +388,13 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
             return _see_other(page_url)
         event = self.registration_event
         form = RegistrationForm(request.POST, event=event)
+        if ratelimit.hit(request, "event-registration"):  # refused, what was typed kept
+            form.add_error(None, ratelimit.message("event-registration"))
+            response = self.render(request, context_overrides={"registration_form": form})
+            return ratelimit.refuse(response, "event-registration")
+        if form.is_valid() and form.is_spam:  # answer as for a person, keep nothing
+            messages.success(request, _("Thank you: your place is confirmed."))
+            return _see_other(page_url)
         if form.is_valid():
             try:
                 registration = register(event, form)

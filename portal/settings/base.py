@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -114,6 +115,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # login throttling (portal/login_limits.py)
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -132,6 +135,8 @@ MIDDLEWARE = [
     "portal.cache.BasketCountCookieMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # last, as django-axes requires: turns a locked-out login into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -177,8 +182,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [
+    # first: refuses a locked-out username and address before any password is checked
+    "portal.login_limits.LoginAttemptsBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
 ]
+# Login throttling on every login page (Wagtail admin, shop and dashboard, Django admin):
+# after AXES_FAILURE_LIMIT wrong passwords for one username from one address, that pair is
+# locked out for AXES_COOLOFF_MINUTES; attempts are kept in the database (axes' tables).
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_address"  # the address the limiter counts
+AXES_USERNAME_CALLABLE = "portal.login_limits.attempted_username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.login_limits.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # failures are enough; no history of every successful login
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -244,6 +264,26 @@ else:
             "LOCATION": "portal",
         }
     }
+# Rate-limit counters (portal/ratelimit.py), apart from the page cache so page traffic never
+# evicts them: the same Redis server (which must not evict them: `volatile-lru` or
+# `noeviction`; every counter has a TTL) or, without Redis, a database table of their own
+# (created after `migrate`), shared by every worker and never culled before 1,000,000 entries.
+if REDIS_URL:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-ratelimit",
+        "TIMEOUT": 24 * 60 * 60,
+    }
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_ratelimit",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000, "CULL_FREQUENCY": 10},
+    }
+RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", True)
+RATE_LIMITS: dict[str, tuple[int, int]] = {}  # {"scope": (attempts, seconds)} overrides
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # E-mail

@@ -28,9 +28,7 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 if not REDIS_URL:  # noqa: F405
     # Several workers must share one cache, or a publish clears only one worker's copy.
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),  # noqa: F405
-        }
+    CACHES["default"] = {  # noqa: F405  (the "ratelimit" alias stays as base sets it)
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),  # noqa: F405
     }
