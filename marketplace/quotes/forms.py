@@ -224,6 +224,7 @@ class AnswerForm(ErrorLinksMixin, forms.Form):
     )
     terms = forms.CharField(
         label=_("Terms"),
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What the price includes, deadlines, payment terms."),
         error_messages={"required": _("Describe what the price includes.")},
@@ -258,5 +259,6 @@ class DeclineForm(ErrorLinksMixin, forms.Form):
     message = forms.CharField(
         label=_("Message to the buyer (optional)"),
         required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -21,6 +21,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from portal import ratelimit
+
 from . import services
 from .forms import QuoteRequestForm
 from .models import QuoteRequest
@@ -122,6 +124,10 @@ class RequestView(View):
             _ids(request.POST.getlist("partners"), MAX_LINKED_PARTNERS),
         )
         form = QuoteRequestForm(request.POST, offered=offered, primary=primary)
+        if ratelimit.hit(request, "quote-request"):  # refused, what was typed kept
+            form.add_error(None, ratelimit.message("quote-request"))
+            response = self._render(request, form, product)
+            return ratelimit.refuse(response, "quote-request")
         if not form.is_valid():
             return self._render(request, form, product, status=200)
         if form.is_spam:
