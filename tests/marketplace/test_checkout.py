@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -151,94 +149,6 @@ def test_placement_allocates_only_free_stock():
         place_orders(basket=basket, user=None, choices={}, group_reference="T-1")
     assert not Order.objects.filter(group_reference="T-1").exists()
     assert StockRecord.objects.get(product=product_a).num_allocated == 1
-
-
-def in_own_thread(function):
-    """Run on a new connection in autocommit, outside the test's rolled-back transaction
-    (pytest-django's transactional_db would empty every table, the session's demo with them)."""
-    results: list = []
-    errors: list = []
-
-    def run() -> None:
-        try:
-            results.append(function())
-        except BaseException as error:  # noqa: BLE001  (re-raised in the test's thread)
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=120)
-    if errors:
-        raise errors[0]
-    return results[0]
-
-
-def test_two_buyers_cannot_both_get_the_last_unit():
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL row locks: SQLite's BEGIN IMMEDIATE (in the settings) serialises "
-            "whole transactions instead (run with DATABASE_URL=postgres…)"
-        )
-    from oscar.apps.order.exceptions import UnableToPlaceOrder
-    from oscar.core.loading import get_class
-
-    from marketplace.checkout.placement import place_orders
-
-    def setup():
-        a, product_a = seller_with_product(9, "20.00", stock=1)
-        b, product_b = seller_with_product(10, "5.00", stock=5)
-        strategy = get_class("partner.strategy", "Selector")().strategy()
-        baskets = []
-        # Two PES in opposite order in the two baskets: locking in pk order avoids a deadlock.
-        for first, second in ((product_a, product_b), (product_b, product_a)):
-            basket = Basket.objects.create()
-            basket.strategy = strategy
-            basket.add_product(first)
-            basket.add_product(second)
-            baskets.append(basket.pk)
-        return a.pk, b.pk, product_a.pk, product_b.pk, baskets
-
-    a_pk, b_pk, product_a_pk, product_b_pk, basket_pks = in_own_thread(setup)
-    barrier = threading.Barrier(2)
-    results: list = []
-
-    def buy(basket_pk: int, reference: str) -> None:
-        basket = Basket.objects.get(pk=basket_pk)
-        basket.strategy = get_class("partner.strategy", "Selector")().strategy()
-        barrier.wait()
-        try:
-            orders = place_orders(basket=basket, user=None, choices={}, group_reference=reference)
-            results.append([order.pk for order in orders])
-        except UnableToPlaceOrder as error:
-            results.append(error)
-        finally:
-            connections.close_all()
-
-    try:
-        threads = [
-            threading.Thread(target=buy, args=(pk, f"C-{n}")) for n, pk in enumerate(basket_pks)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=120)
-        assert sum(isinstance(r, list) for r in results) == 1
-        assert sum(isinstance(r, UnableToPlaceOrder) for r in results) == 1
-        assert StockRecord.objects.get(product_id=product_a_pk).num_allocated == 1
-        assert Order.objects.filter(lines__product_id=product_a_pk).count() == 1
-    finally:
-
-        def cleanup() -> None:
-            Order.objects.filter(group_reference__in=["C-0", "C-1"]).delete()
-            Basket.objects.filter(pk__in=basket_pks).delete()
-            get_model("catalogue", "Product").objects.filter(
-                pk__in=[product_a_pk, product_b_pk]
-            ).delete()
-            get_model("partner", "Partner").objects.filter(pk__in=[a_pk, b_pk]).delete()
-
-        in_own_thread(cleanup)
 
 
 def test_guest_follows_an_order_by_its_link_and_sees_how_to_pay():
