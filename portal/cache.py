@@ -136,6 +136,8 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             # a rendered CSRF token: its cookie is only added after this middleware
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            # the page used something of this visitor's session (e.g. Oscar's failed basket form)
+            and not getattr(getattr(request, "session", None), "modified", False)
             and response.get("Content-Type", "").startswith("text/html")
             and "private" not in response.get("Cache-Control", "")
             and "no-cache" not in response.get("Cache-Control", "")

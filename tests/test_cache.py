@@ -119,6 +119,19 @@ def test_a_page_that_rendered_a_token_is_never_stored(rf):
         assert "X-Page-Cache" not in response
 
 
+def test_a_page_that_used_the_visitors_session_is_not_stored(client):
+    """Oscar's basket form shows a failed add again from the session: that page is personal."""
+    product = _product_in_stock()
+    session = client.session
+    session[f"add_to_basket_form_post_data_{product.pk}"] = '{"quantity": "999"}'
+    session.save()
+    response = client.get(product.get_absolute_url())
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+    assert 'value="999"' in response.content.decode()  # the failed add, shown again
+    assert client.get(product.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
 def test_the_token_url_is_never_cached_and_asks_nothing_of_the_database(
     client, django_assert_num_queries
 ):
