@@ -4,6 +4,7 @@ stored page, forms that still work from it, and invalidated on changes."""
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -333,3 +334,14 @@ def test_placing_an_order_empties_the_badge_and_refreshes_stock(django_capture_o
     # the allocation (a plain UPDATE) shows on the cached product page at once
     response = client.get(product.get_absolute_url())
     assert response["X-Page-Cache"] == "miss"
+
+
+def test_the_confirm_page_is_valid_html(tmp_path):
+    from tests.test_html_valid import VNU, nu_errors
+
+    if not VNU.exists() or not shutil.which("java"):
+        pytest.skip("the Nu checker (vnu-jar and Java) is missing")
+    client = Client(enforce_csrf_checks=True)
+    refused = client.post(_open_event().url + "rejestracja/", REGISTRATION)
+    assert refused.status_code == 403
+    assert nu_errors({"confirm": refused.content}, tmp_path) == []
