@@ -1,4 +1,4 @@
-"""English strings of Oscar and Wagtail whose upstream Polish is misspelt or garbled.
+"""English strings of Oscar and Wagtail whose upstream Polish is misspelt, garbled or missing.
 
 Our catalogue (portal/locale, first in LOCALE_PATHS, so it wins) carries the corrected Polish.
 `make messages` keeps only msgids it finds in our own sources, so they are named here; nothing
@@ -90,4 +90,18 @@ UPSTREAM_MSGIDS: tuple[str, ...] = (
 # zarchiwizizowane
 UPSTREAM_PLURALS = (
     ngettext_lazy("%(count)d notification archived", "%(count)d notifications archived", 1),
+)
+
+# Oscar 4.2's dashboard bulk-selection counter (partials/bulk_actions.html): no Polish upstream.
+UPSTREAM_UNTRANSLATED: tuple[str, ...] = (
+    gettext_noop(
+        '<span class="selected-records">0</span> of <span class="page-records-count">'
+        "%(count)s</span> selected"
+    ),
+    gettext_noop("All %(count)s selected"),
+    gettext_noop("Click here to select the objects across all pages"),
+    gettext_noop(
+        "\n                            Select all %(count)s %(module)s\n                        "
+    ),
+    gettext_noop("Clear selection"),
 )

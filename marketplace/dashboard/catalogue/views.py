@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.dashboard.catalogue import views
 from oscar.core.loading import get_class
+
+from marketplace.dashboard.selection import SelectionRequiredMixin
 
 partner_product_visibility_q = get_class(
     "dashboard.catalogue.utils", "partner_product_visibility_q"
@@ -32,3 +35,7 @@ class StockAlertListView(views.StockAlertListView):
         if user.is_staff:
             return queryset
         return queryset.filter(stockrecord__partner__users=user).distinct()
+
+
+class ProductListView(SelectionRequiredMixin, views.ProductListView):
+    nothing_selected_message = _("Select at least one product first.")

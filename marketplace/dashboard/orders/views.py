@@ -11,6 +11,7 @@ from oscar.apps.payment.exceptions import PaymentError
 from oscar.core.compat import UnicodeCSVWriter
 from oscar.core.loading import get_model
 
+from marketplace.dashboard.selection import SelectionRequiredMixin
 from marketplace.order.statuses import label
 from portal.exports import SafeWriter
 
@@ -25,7 +26,9 @@ def _changed_message(old_status: str, new_status: str) -> str:
     }
 
 
-class OrderListView(views.OrderListView):
+class OrderListView(SelectionRequiredMixin, views.OrderListView):
+    nothing_selected_message = _("Select at least one order first.")
+
     def get_search_filter_descriptions(self) -> list[str]:
         descriptions = super().get_search_filter_descriptions()
         data = getattr(self.form, "cleaned_data", None) or {}
