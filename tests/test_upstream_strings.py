@@ -1,0 +1,86 @@
+# ruff: noqa: E501  (a table of catalogue strings, kept one per line)
+"""Our catalogue corrects the upstream Polish of Oscar and Wagtail ("Noatki", "nie pozwana",
+"pikesli"…) and fills what upstream left untranslated; portal/upstream_strings.py keeps those
+msgids through `make messages`."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from portal import upstream_strings
+
+CORRECTED: dict[str, str] = {
+    "Order Items": "Pozycje zamówień",
+    "Last Order Date": "Data ostatniego zamówienia",
+    "Due to technical limitations we are not able to ship more than %(threshold)d items in one order. Your basket currently has %(basket)d items.": "Ze względów technicznych nie możemy wysłać więcej niż %(threshold)d produktów w jednym zamówieniu. Twój koszyk zawiera ich teraz %(basket)d.",
+    "We have merged a basket from a previous session. Its contents might have changed.": "Połączyliśmy Twój koszyk z koszykiem z poprzedniej sesji. Jego zawartość mogła się zmienić.",
+    "Your basket does not qualify for a voucher discount": "Zawartość Twojego koszyka nie kwalifikuje się do rabatu z tego vouchera",
+    "Please enter a voucher code": "Wprowadź kod vouchera",
+    "Requires shipping?": "Produkt wymaga fizycznej dostawy?",
+    "Show this product in search results and catalogue listings.": "Pokaż ten produkt w wynikach wyszukiwania i na listach katalogowych.",
+    "Universal Product Code (UPC) is an identifier for a product which is not specific to a particular  supplier. Eg an ISBN for a book.": "Kod UPC identyfikuje dany produkt bez względu na dostawcę, np. kod ISBN dla książki.",
+    "A product attribute is something that this product may have, such as a size, as specified by its class": "Atrybut produktu to cecha, którą produkt może mieć, np. rozmiar; określa ją klasa produktu",
+    "Richtext": "Tekst z formatowaniem",
+    "Product review": "Recenzja produktu",
+    "Thank you for reviewing this product": "Dziękujemy za recenzję tego produktu",
+    "Your stock alert has been cancelled": "Alert stanu magazynowego został anulowany",
+    "Address '%s' deleted": "Usunięto adres '%s'",
+    "Offer '%s' created!": "Utworzono ofertę '%s'!",
+    "This value must contain only letters, numbers, dots, underscores, dashes, slashes or tildes.": "Ta wartość może zawierać jedynie litery, cyfry, kropki, podkreślenia, myślniki, ukośniki lub tyldy.",
+    " with title containing '%s'": " z tytułem zawierającym '%s'",
+    "Voucher deleted": "Voucher usunięty",
+    "The number of times this offer can be applied to a basket (and order)": "Ile razy tę ofertę można zastosować do koszyka (i zamówienia)",
+    "Spend %(value)s more from %(range)s": "Kup produkty z %(range)s za kolejne %(value)s",
+    "Price before discounts (excl. tax)": "Cena przed rabatami (netto)",
+    "Threshold": "Próg",
+    "Default product weight in kg when no weight attribute is defined": "Domyślna waga produktu w kg dla produktów bez zdefiniowanej wagi",
+    "Charge": "Opłata",
+    "Voucher Applications": "Użycia voucherów",
+    "'%(voucher)s' used by '%(user)s'": "'%(voucher)s' użyty przez '%(user)s'",
+    'This product does not have any reviews yet -\n                            <a href="%(add_review_url)s#addreview">be the first to write one</a>.\n                        ': 'Ten produkt nie ma jeszcze recenzji – <a href="%(add_review_url)s#addreview">napisz pierwszą</a>.',
+    "No emails found": "Nie znaleziono e-maili",
+    "Notifications inbox": "Skrzynka powiadomień",
+    "Set as default billing address": "Ustaw jako domyślny adres rozliczeniowy",
+    "No Attribute Option Groups found.": "Nie znaleziono grup opcji atrybutów.",
+    "View on site": "Pokaż na stronie",
+    "Suspending...": "Zawieszanie...",
+    "Inactive": "Nieaktywny",
+    "Notes are only editable for 5 minutes after being saved.": "Notatki można edytować tylko przez 5 minut od zapisania.",
+    "Oops! We found some errors": "Ups! W formularzu są błędy",
+    "\nUser %(user_name)s was unlinked from %(partner_name)s.\n": "\nUżytkownik %(user_name)s został odłączony od %(partner_name)s.\n",
+    "Manage partner and users": "Zarządzaj partnerem i użytkownikami",
+    "Unrecognized image type!": "Nierozpoznany format pliku obrazu!",
+    '\n                        Did you mean <a href="%(search_url)s?q=%(suggestion)s">"%(suggestion)s"</a>?\n                    ': '\nCzy chodziło Ci o <a href="%(search_url)s?q=%(suggestion)s">"%(suggestion)s"</a>?',
+    "This file has too many pixels (%(num_pixels)s). Maximum pixels %(max_pixels_count)s.": "Ten plik ma zbyt wiele pikseli (%(num_pixels)s). Maksymalna liczba pikseli to %(max_pixels_count)s.",
+    '<span class="selected-records">0</span> of <span class="page-records-count">%(count)s</span> selected': 'Zaznaczono <span class="selected-records">0</span> z <span class="page-records-count">%(count)s</span>',
+    "All %(count)s selected": "Zaznaczono wszystkie (%(count)s)",
+    "Click here to select the objects across all pages": "Kliknij, aby zaznaczyć pozycje na wszystkich stronach",
+    "\n                            Select all %(count)s %(module)s\n                        ": "\nZaznacz wszystkie (%(count)s): %(module)s",
+    "Clear selection": "Wyczyść zaznaczenie",
+}
+
+
+@pytest.mark.parametrize("msgid", list(CORRECTED))
+def test_polish_reads_the_corrected_text(msgid: str) -> None:
+    with translation.override("pl"):
+        assert translation.gettext(msgid) == CORRECTED[msgid]
+
+
+def test_every_corrected_msgid_is_kept_for_makemessages() -> None:
+    kept = {*upstream_strings.UPSTREAM_MSGIDS, *upstream_strings.UPSTREAM_UNTRANSLATED}
+    assert kept == set(CORRECTED)
+
+
+@pytest.mark.parametrize(
+    ("count", "polish"),
+    [
+        (1, "1 powiadomienie zostało zarchiwizowane"),
+        (3, "3 powiadomienia zostały zarchiwizowane"),
+        (5, "5 powiadomień zostało zarchiwizowanych"),
+    ],
+)
+def test_plural_forms_are_corrected_too(count: int, polish: str) -> None:
+    singular, plural = "%(count)d notification archived", "%(count)d notifications archived"
+    with translation.override("pl"):
+        assert translation.ngettext(singular, plural, count) % {"count": count} == polish
