@@ -32,8 +32,8 @@
     }
 
     // (b) Forms on cached pages carry an empty CSRF placeholder ([data-csrf-token], its value the
-    // never-cached token URL). The token is fetched once the visitor starts using such a form
-    // (so merely reading a page costs no extra request) and waited for on submit; a new one is
+    // never-cached token URL). The token is fetched at once (so a quick click finds it there and
+    // the form goes synchronously) and waited for on submit if still on its way; a new one is
     // fetched if the cookie went meanwhile. If all fails the form goes as it is and the server
     // answers with a page to confirm the sending (portal/csrf.py).
     const placeholders = document.querySelectorAll('input[data-csrf-token]');
@@ -56,23 +56,21 @@
             }).catch(function () { return false; });
             return pending;
         };
-        const ensureToken = function () { if (!pending) fetchToken(); };
         const cookieGone = function () { return cookieName !== null && readCookie(cookieName) === null; };
+        fetchToken();
         // A page restored from the back-forward cache may hold a token from before a login.
         window.addEventListener('pageshow', function (event) {
             if (!event.persisted) return;
-            pending = null;
             placeholders.forEach(function (input) {
                 input.value = '';
                 if (input.form) input.form.removeAttribute('data-csrf-waiting');
             });
+            fetchToken();
         });
         placeholders.forEach(function (input) {
             const form = input.form;
             if (!form || form.hasAttribute('data-csrf-ready')) return;
             form.setAttribute('data-csrf-ready', '');
-            form.addEventListener('focusin', ensureToken);
-            form.addEventListener('pointerdown', ensureToken);
             form.addEventListener('submit', function (event) {
                 if (event.defaultPrevented || (input.value && !cookieGone())) return;
                 event.preventDefault();
@@ -80,7 +78,7 @@
                 if (form.hasAttribute('data-csrf-waiting')) return;
                 form.setAttribute('data-csrf-waiting', '');
                 const submitter = event.submitter;
-                const ready = input.value || !pending ? fetchToken() : pending.then(function (ok) {
+                const ready = input.value ? fetchToken() : pending.then(function (ok) {
                     return ok && !cookieGone() ? ok : fetchToken();
                 });
                 ready.then(function () {
