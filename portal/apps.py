@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +27,12 @@ class PortalConfig(AppConfig):
 
         guard_wagtail_csv()  # Wagtail's admin CSV exports defuse formula-looking cells
 
-        post_migrate.connect(create_cache_tables, sender=self)
+        # post_migrate is sent only for apps with models: hook it on the portal's users app.
+        post_migrate.connect(
+            create_cache_tables,
+            sender=apps.get_app_config("users"),
+            dispatch_uid="portal.create_cache_tables",
+        )
 
         # A GET never writes: Oscar counts product views and searches in the database on every
         # page view, which also serialises readers on SQLite. Not needed by the portal.

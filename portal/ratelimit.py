@@ -68,8 +68,8 @@ def limit_for(scope: str) -> Limit:
 
 def client_address(request: HttpRequest) -> str:
     """The address the connection came from. Behind a reverse proxy, the proxy must set
-    REMOTE_ADDR to the visitor's address (e.g. gunicorn's --forwarded-allow-ips with a
-    trusted proxy); a client-supplied X-Forwarded-For is never believed here."""
+    REMOTE_ADDR to the visitor's address (e.g. the PROXY protocol, gunicorn's
+    --proxy-protocol); a client-supplied X-Forwarded-For is never believed here."""
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

@@ -265,13 +265,15 @@ else:
         }
     }
 # Rate-limit counters (portal/ratelimit.py), apart from the page cache so page traffic never
-# evicts them: the same Redis server (which must not evict them: `volatile-lru` or
-# `noeviction`; every counter has a TTL) or, without Redis, a database table of their own
-# (created after `migrate`), shared by every worker and never culled before 1,000,000 entries.
-if REDIS_URL:
+# evicts them: Redis (RATE_LIMIT_REDIS_URL, else the REDIS_URL server, which must then not
+# evict keys: `noeviction`; under an LRU policy a counter could go like a page) or, without
+# Redis, a database table of their own (created after `migrate`), shared by every worker and
+# never culled before 1,000,000 entries.
+RATE_LIMIT_REDIS_URL = os.environ.get("RATE_LIMIT_REDIS_URL", "") or REDIS_URL
+if RATE_LIMIT_REDIS_URL:
     CACHES["ratelimit"] = {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_URL,
+        "LOCATION": RATE_LIMIT_REDIS_URL,
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-ratelimit",
         "TIMEOUT": 24 * 60 * 60,
     }
