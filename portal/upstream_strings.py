@@ -89,10 +89,15 @@ UPSTREAM_MSGIDS: tuple[str, ...] = (
 
 # zarchiwizizowane
 UPSTREAM_PLURALS = (
+    ngettext_lazy(
+        "Public status was successfully updated to %(status)s for %(count)d product.",
+        "Public status was successfully updated to %(status)s for %(count)d products.",
+        1,
+    ),
     ngettext_lazy("%(count)d notification archived", "%(count)d notifications archived", 1),
 )
 
-# Oscar 4.2's dashboard bulk-selection counter (partials/bulk_actions.html): no Polish upstream.
+# Oscar 4.2's strings with no Polish upstream at all, first its dashboard bulk-selection counter.
 UPSTREAM_UNTRANSLATED: tuple[str, ...] = (
     gettext_noop(
         '<span class="selected-records">0</span> of <span class="page-records-count">'
@@ -104,4 +109,41 @@ UPSTREAM_UNTRANSLATED: tuple[str, ...] = (
         "\n                            Select all %(count)s %(module)s\n                        "
     ),
     gettext_noop("Clear selection"),
+    # Oscar 4.2's product bulk actions, basket, checkout and dashboard login: no Polish upstream.
+    gettext_noop("Make products public"),
+    gettext_noop("Make products non-public"),
+    gettext_noop("Update product prices"),
+    gettext_noop("Select at least one product."),
+    gettext_noop("No products."),
+    gettext_noop("Specific price"),
+    gettext_noop("Set price to a specific amount."),
+    gettext_noop(
+        "This action will update <strong>all existing stockrecords</strong> of each "
+        "selected product within the selected partners."
+    ),
+    gettext_noop(
+        "Select the partners whose stockrecords should be updated. Only stockrecords "
+        "belonging to the selected partners will be changed."
+    ),
+    gettext_noop(
+        "I understand this action cannot be undone and I am absolutely sure I want to execute it"
+    ),
+    gettext_noop("public"),
+    gettext_noop("non-public"),
+    gettext_noop("Non-public"),
+    gettext_noop("A problem occurred while placing this order. Please contact customer services."),
+    gettext_noop("This voucher is not available for this basket"),
+    gettext_noop("\n        Your basket total is now <strong>%(total)s</strong>\n        "),
+    gettext_noop("Login"),
+    gettext_noop(
+        "Please enter a correct username and password. Note that both fields may be case-sensitive."
+    ),
+    gettext_noop("Order Status Change"),
+    gettext_noop("%(order)s has changed status from %(old_status)s to %(new_status)s"),
+    gettext_noop("\n                        Total: %(total)s\n                    "),
+    gettext_noop(
+        '\n                    <span class="float-left">Product is in <a '
+        "href=\"%(url)s\">'%(name)s'</a> wishlist.</span>\n                "
+    ),
+    gettext_noop("Wish list '%(name)s' already containing '%(title)s'"),
 )

@@ -58,6 +58,29 @@ CORRECTED: dict[str, str] = {
     "Click here to select the objects across all pages": "Kliknij, aby zaznaczyć pozycje na wszystkich stronach",
     "\n                            Select all %(count)s %(module)s\n                        ": "\nZaznacz wszystkie (%(count)s): %(module)s",
     "Clear selection": "Wyczyść zaznaczenie",
+    "Make products public": "Opublikuj produkty",
+    "Make products non-public": "Ukryj produkty",
+    "Update product prices": "Zmień ceny produktów",
+    "Select at least one product.": "Zaznacz co najmniej jeden produkt.",
+    "No products.": "Brak produktów.",
+    "Specific price": "Konkretna cena",
+    "Set price to a specific amount.": "Ustaw cenę na konkretną kwotę.",
+    "This action will update <strong>all existing stockrecords</strong> of each selected product within the selected partners.": "Ta operacja zmieni <strong>wszystkie istniejące stany magazynowe</strong> każdego zaznaczonego produktu u wybranych partnerów.",
+    "Select the partners whose stockrecords should be updated. Only stockrecords belonging to the selected partners will be changed.": "Wybierz partnerów, których stany magazynowe mają zostać zmienione. Zmienione zostaną tylko stany magazynowe wybranych partnerów.",
+    "I understand this action cannot be undone and I am absolutely sure I want to execute it": "Rozumiem, że tej operacji nie można cofnąć, i na pewno chcę ją wykonać",
+    "public": "publiczny",
+    "non-public": "niepubliczny",
+    "Non-public": "Niepubliczny",
+    "A problem occurred while placing this order. Please contact customer services.": "Podczas składania zamówienia wystąpił problem. Skontaktuj się z obsługą sklepu.",
+    "This voucher is not available for this basket": "Tego vouchera nie można użyć w tym koszyku",
+    "\n        Your basket total is now <strong>%(total)s</strong>\n        ": "\nWartość Twojego koszyka wynosi teraz <strong>%(total)s</strong>",
+    "Login": "Logowanie",
+    "Please enter a correct username and password. Note that both fields may be case-sensitive.": "Wpisz poprawną nazwę użytkownika i hasło. W obu polach wielkość liter może mieć znaczenie.",
+    "Order Status Change": "Zmiana statusu zamówienia",
+    "%(order)s has changed status from %(old_status)s to %(new_status)s": "Zamówienie %(order)s zmieniło status z %(old_status)s na %(new_status)s",
+    "\n                        Total: %(total)s\n                    ": "\nRazem: %(total)s",
+    '\n                    <span class="float-left">Product is in <a href="%(url)s">\'%(name)s\'</a> wishlist.</span>\n                ': '\n<span class="float-left">Produkt jest na liście życzeń <a href="%(url)s">„%(name)s”</a>.</span>',
+    "Wish list '%(name)s' already containing '%(title)s'": "Lista życzeń „%(name)s” zawiera już „%(title)s”",
 }
 
 
@@ -72,15 +95,24 @@ def test_every_corrected_msgid_is_kept_for_makemessages() -> None:
     assert kept == set(CORRECTED)
 
 
+NOTIFICATIONS = ("%(count)d notification archived", "%(count)d notifications archived")
+PUBLIC = (
+    "Public status was successfully updated to %(status)s for %(count)d product.",
+    "Public status was successfully updated to %(status)s for %(count)d products.",
+)
+
+
 @pytest.mark.parametrize(
-    ("count", "polish"),
+    ("msgids", "count", "polish"),
     [
-        (1, "1 powiadomienie zostało zarchiwizowane"),
-        (3, "3 powiadomienia zostały zarchiwizowane"),
-        (5, "5 powiadomień zostało zarchiwizowanych"),
+        (NOTIFICATIONS, 1, "1 powiadomienie zostało zarchiwizowane"),
+        (NOTIFICATIONS, 3, "3 powiadomienia zostały zarchiwizowane"),
+        (NOTIFICATIONS, 5, "5 powiadomień zostało zarchiwizowanych"),
+        (PUBLIC, 1, "Status publiczny zmieniono na „publiczny” dla 1 produktu."),
+        (PUBLIC, 22, "Status publiczny zmieniono na „publiczny” dla 22 produktów."),
     ],
 )
-def test_plural_forms_are_corrected_too(count: int, polish: str) -> None:
-    singular, plural = "%(count)d notification archived", "%(count)d notifications archived"
+def test_plural_forms_are_corrected_too(msgids: tuple[str, str], count: int, polish: str) -> None:
     with translation.override("pl"):
-        assert translation.ngettext(singular, plural, count) % {"count": count} == polish
+        text = translation.ngettext(*msgids, count)
+        assert text % {"count": count, "status": translation.gettext("public")} == polish
