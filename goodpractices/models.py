@@ -24,6 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from portal import params
 from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
 from portal.organisations.models import Organisation, Powiat
@@ -128,7 +129,7 @@ class GoodPracticeIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
         return {
             "obszar": one("obszar"),
             "powiat": one("powiat"),
-            "rok": int(year) if year.isdigit() else None,
+            "rok": params.year(year),
             "typ": one("typ", 8),
             "franczyza": franchise == "1",
             "q": query,

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from portal import params
+
 from .query import Results
 
 
@@ -101,9 +103,6 @@ class LazyObjects(Sequence):
 
 
 def page_number(value: Any) -> int:
-    """A page number from a URL parameter: 1 for anything that is not a positive number."""
-    try:
-        number = int(str(value))
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
+    """A page number from a URL parameter: 1 for anything that is not a positive number; a
+    page past any listing's end is the last the database can slice to (never an overflow)."""
+    return params.page_number(value)

@@ -13,6 +13,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from portal.params import positive_ids
+
 MAX_QUERY_LENGTH = 200
 MAX_PAGE = 1000
 
@@ -96,7 +98,8 @@ class ProductQuery:
     @classmethod
     def from_params(cls, params: Mapping[str, Any], **overrides: Any) -> ProductQuery:
         """From URL parameters; unknown or malformed values are dropped, never an error."""
-        categories = tuple(int(v) for v in _values(params, "category") if v.isdigit())
+        # Unknown, malformed or out-of-range category ids are ignored, never compared in SQL.
+        categories = tuple(positive_ids(_values(params, "category"), limit=20))
         kind = clean_text(params.get("kind", ""))
         price_range = clean_text(params.get("price", ""))
         sort = clean_text(params.get("sort_by", "")) or "relevance"

@@ -20,10 +20,11 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import NinjaAPI, Query, Schema
+from ninja import NinjaAPI, Path, Query, Schema
 from oscar.core.loading import get_model
 
 from marketplace.certificates.models import Certificate
+from portal.params import ID_MAX, page_number
 from portal.urls_absolute import absolute_url
 
 from .filters import filter_partners, listed_partners, parse_query
@@ -171,11 +172,9 @@ def pes_data(partner: Any, request: HttpRequest) -> dict[str, Any]:
 
 
 def _page_number(value: str | None, pages: int) -> int:
-    try:
-        number = int(value or 1)
-    except ValueError:
-        number = 1
-    return min(max(number, 1), max(pages, 1))
+    """Lenient like the page: anything but a page number is the first page, past the end the
+    last one."""
+    return min(page_number(value), max(pages, 1))
 
 
 @api.get("/pes/", response=PesPage, tags=["PES"])
@@ -196,7 +195,7 @@ def pes_list(request: HttpRequest, filters: Query[PesFilters]) -> dict[str, Any]
 
 
 @api.get("/pes/{pes_id}/", response=PesOut, tags=["PES"])
-def pes_detail(request: HttpRequest, pes_id: int) -> dict[str, Any]:
+def pes_detail(request: HttpRequest, pes_id: int = Path(..., ge=1, le=ID_MAX)) -> dict[str, Any]:
     partner = get_object_or_404(with_details(listed_partners()), pk=pes_id)
     return pes_data(partner, request)
 

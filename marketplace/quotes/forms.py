@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from portal.honeypot import HoneypotForm
+from portal.params import positive_int
 
 from .models import QuoteRequest
 from .services import MAX_PARTNERS
@@ -73,6 +74,18 @@ class PartnerChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name} ({obj.city})" if obj.city else obj.name
+
+    def _check_values(self, value: Iterable[Any]) -> Any:
+        """A posted id no row could have (letters, 20 digits) is an unknown entity, not a
+        number the database cannot compare."""
+        for pk in value:
+            if positive_int(pk) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class QuoteRequestForm(HoneypotForm, ErrorLinksMixin, forms.ModelForm):

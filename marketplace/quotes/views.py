@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
 from portal import ratelimit
+from portal.params import positive_ids
 
 from . import services
 from .forms import QuoteRequestForm
@@ -48,15 +49,8 @@ def service_products() -> QuerySet:
 
 
 def _ids(values: list[str], limit: int = MAX_LINKED_PARTNERS) -> list[int]:
-    result = []
-    for value in values[:limit]:
-        try:
-            number = int(value)
-        except (TypeError, ValueError):
-            continue
-        if number > 0:
-            result.append(number)
-    return result
+    """Ids from the link or the form; malformed or out-of-range values are ignored."""
+    return positive_ids(values, limit)
 
 
 def _service(value: str | None) -> Any | None:

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import params
 from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
 from portal.organisations.models import Organisation
@@ -57,13 +58,13 @@ class NewsIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMi
     def listing(self, request: HttpRequest) -> HttpResponse:
         news = self.news()
         organisation = tag = year = None
-        if slug := request.GET.get("organizacja"):
+        if slug := params.clean_text(request.GET.get("organizacja"), 100):
             organisation = Organisation.objects.filter(slug=slug).first()
             news = news.filter(requested_by=organisation) if organisation else news.none()
-        if tag := request.GET.get("tag", "").strip():
+        if tag := params.clean_text(request.GET.get("tag"), 100):
             news = news.filter(tags__name=tag).distinct()
-        if (year := request.GET.get("rok", "")).isdigit():
-            news = news.filter(date__year=int(year))
+        if (year := params.year(request.GET.get("rok"))) is not None:
+            news = news.filter(date__year=year)
         page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         years = [d.year for d in self.news().dates("date", "year", order="DESC")]
         organisations = Organisation.objects.filter(
@@ -78,7 +79,7 @@ class NewsIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMi
                 "years": years,
                 "current_organisation": organisation,
                 "current_tag": tag,
-                "current_year": year if year.isdigit() else "",
+                "current_year": str(year) if year is not None else "",
             },
         )
 

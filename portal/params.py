@@ -1,0 +1,85 @@
+"""Numbers, ids, pages, years and dates read from URLs, bounded to what the database can hold.
+
+A Python int has no limit, a database column has: an id of 20 digits reaching the ORM makes
+SQLite raise OverflowError and PostgreSQL DataError, and `str.isdigit()` accepts "²", which
+`int()` refuses. Every view that turns a URL parameter or path segment into a number goes
+through here, so an odd value is a 404 (a path id) or an ignored filter (a query parameter),
+never a server error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from django.http import Http404
+
+# Ids are Django's AutoField: a 32-bit integer on PostgreSQL (64-bit on SQLite).
+ID_MAX = 2**31 - 1
+# Years a `datetime.date` (and so a `__year` lookup) can hold.
+YEAR_MIN, YEAR_MAX = 1, 9999
+# Pages past this are never a real listing's; a link further is treated as this one.
+PAGE_MAX = 10_000
+# ASCII digits only: `int()` also takes "+1", " 1", "1_0" and Arabic-Indic digits.
+_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+def clean_text(value: Any, limit: int = 200) -> str:
+    """A parameter as text: control characters (NUL, which PostgreSQL refuses) out, trimmed."""
+    text = "".join(ch for ch in str(value or "") if ch.isprintable() or ch == " ")
+    return text.strip()[:limit]
+
+
+def positive_int(value: Any, maximum: int = ID_MAX) -> int | None:
+    """`value` as an int from 1 to `maximum`, or None for anything else (never raises)."""
+    text = str(value).strip() if value is not None else ""
+    if not _DIGITS.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 1 <= number <= maximum else None
+
+
+def positive_ids(values: Iterable[Any], limit: int = 100) -> list[int]:
+    """The valid ids among the first `limit` values, each once, in their order."""
+    ids: list[int] = []
+    for value in list(values)[:limit]:
+        number = positive_int(value)
+        if number is not None and number not in ids:
+            ids.append(number)
+    return ids
+
+
+def page_number(value: Any, maximum: int = PAGE_MAX) -> int:
+    """A page number: 1 for anything that is not a positive number, at most `maximum`."""
+    text = str(value).strip() if value is not None else ""
+    if not (text.isascii() and text.isdigit()):
+        return 1
+    if len(text) > len(str(maximum)):  # no int() of a thousand digits
+        return maximum
+    return max(1, min(int(text), maximum))
+
+
+def year(value: Any) -> int | None:
+    """A year a date can hold (1–9999), or None."""
+    return positive_int(value, maximum=YEAR_MAX)
+
+
+def iso_date(value: Any) -> date | None:
+    """A date written YYYY-MM-DD, or None for anything else."""
+    text = clean_text(value, 10)
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def path_id(value: Any) -> int:
+    """An id taken from the URL's path: 404 when no row could have it."""
+    number = positive_int(value)
+    if number is None:
+        raise Http404
+    return number
