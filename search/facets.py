@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from oscar.core.loading import get_model
 
 from marketplace.partner.models import LegalForm
-from portal.organisations.models import Powiat
-from portal.text import fold
 
+from . import vocabulary
 from .query import PRICE_RANGES, Facet, FacetValue, ProductQuery
 
 PRICE_LABELS = {
@@ -30,18 +28,25 @@ def _values(counts: dict[str, int], options: list[tuple[str, str]], chosen: set[
 
 
 def category_options(query: ProductQuery, counts: dict[str, int]) -> list[tuple[str, str]]:
-    """The top-level categories, and under a chosen category its children too."""
-    category_model = get_model("catalogue", "Category")
-    chosen = category_model.objects.filter(pk__in=query.categories)
-    shown = category_model.objects.browsable().filter(depth=1)
-    for category in chosen:
-        shown = shown | category.get_children().filter(is_public=True)
-    return [(str(c.pk), c.name) for c in shown.order_by("path")]
+    """The browsable top-level categories, and under a chosen category its public children
+    too, in tree order (from the cached category table: no query)."""
+    rows = vocabulary.categories()
+    chosen = [(path, depth) for pk, path, depth, *_ in rows if pk in set(query.categories)]
+    return [
+        (str(pk), name)
+        for pk, path, depth, name, is_public, browsable in rows
+        if (depth == 1 and browsable)
+        or (
+            is_public
+            and any(path.startswith(parent) and depth == level + 1 for parent, level in chosen)
+        )
+    ]
 
 
 def product_facets(query: ProductQuery, counts: dict[str, dict[str, int]]) -> list[Facet]:
     powiat_counts = counts.get("powiat", {})
-    powiats = Powiat.objects.filter(code__in=set(powiat_counts) | set(query.powiats))
+    shown = set(powiat_counts) | set(query.powiats)
+    powiats = [(code, label) for code, label in vocabulary.powiat_labels().items() if code in shown]
     facets = [
         Facet(
             "category",
@@ -71,7 +76,7 @@ def product_facets(query: ProductQuery, counts: dict[str, dict[str, int]]) -> li
             _("Seller's powiat"),
             _values(
                 powiat_counts,
-                [(p.code, str(p)) for p in sorted(powiats, key=lambda p: fold(p.name))],
+                powiats,
                 set(query.powiats),
             ),
         ),

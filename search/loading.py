@@ -4,6 +4,8 @@ A hit whose row has gone (deleted between indexing and now) is dropped from the 
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
+
 from .query import Results
 
 
@@ -20,19 +22,39 @@ def _attach(results: Results, queryset) -> None:
     results.hits = kept
 
 
-def attach_products(results: Results) -> None:
-    """Products with what a product card shows (picture, price, seller, certificate)."""
+def _priced_products():
+    """Browsable products with what a price and its seller need (no pictures, no badges)."""
+    from oscar.core.loading import get_model
+
+    from marketplace.products import CARD_SKIPS_PARTNER
+
+    product_model = get_model("catalogue", "Product")
+    stockrecord_model = get_model("partner", "StockRecord")
+    records = stockrecord_model.objects.select_related("partner", "partner__powiat").defer(
+        *(f"partner__{name}" for name in CARD_SKIPS_PARTNER)
+    )
+    return (
+        product_model.objects.browsable()
+        .select_related("product_class")
+        .prefetch_related(Prefetch("stockrecords", queryset=records))
+    )
+
+
+def attach_products(results: Results, *, cards: bool = True) -> None:
+    """Products with what a product card shows (picture, price, seller, certificate), or
+    without `cards` only their price and seller (a site search hit: two queries, not four)."""
     if not results.hits:
         return
     from marketplace.products import browsable_products
 
-    _attach(results, browsable_products())
+    _attach(results, browsable_products() if cards else _priced_products())
     for hit in results.hits:
         hit.url = hit.url or hit.object.get_absolute_url()
 
 
-def attach_partners(results: Results) -> None:
-    """Listed PES with what a directory row shows (powiat, OWES, activities, certificates)."""
+def attach_partners(results: Results, *, details: bool = True) -> None:
+    """Listed PES with what a directory row shows (powiat, OWES, activities, certificates),
+    or without `details` only their powiat (a site search hit: one query instead of four)."""
     if not results.hits:
         return
     from django.urls import reverse
@@ -40,6 +62,9 @@ def attach_partners(results: Results) -> None:
     from marketplace.directory import shortlist
     from marketplace.directory.filters import listed_partners
 
-    _attach(results, shortlist.with_details(listed_partners()))
+    if details:
+        _attach(results, shortlist.with_details(listed_partners()))
+    else:
+        _attach(results, listed_partners().select_related("powiat"))
     for hit in results.hits:
         hit.url = hit.url or reverse("directory:detail", args=[hit.object.code])

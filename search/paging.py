@@ -45,6 +45,8 @@ class SearchPage(Sequence):
         return len(self.object_list)
 
     def __getitem__(self, index):
+        if not isinstance(index, int | slice):  # see LazyObjects.__getitem__
+            raise TypeError(f"indices must be integers or slices, not {type(index).__name__}")
         return self.object_list[index]
 
     def __repr__(self) -> str:
@@ -99,6 +101,10 @@ class LazyObjects(Sequence):
         return bool(self._results.hits) and bool(self._list())
 
     def __getitem__(self, index):
+        if not isinstance(index, int | slice):
+            # A template's `page_obj.number` tries `page_obj["number"]` first: answer it
+            # without loading the products (a cached grid would have needed none).
+            raise TypeError(f"indices must be integers or slices, not {type(index).__name__}")
         return self._list()[index]
 
 

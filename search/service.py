@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from marketplace.directory.filters import DirectoryQuery
 
 from .backends.base import SearchBackend, SearchUnavailable
-from .query import KINDS, PAGE_KINDS, PageQuery, ProductQuery, Results, Suggestion
+from .query import KINDS, PageQuery, ProductQuery, Results, Suggestion
 
 logger = logging.getLogger(__name__)
 
@@ -56,18 +56,28 @@ def _failed(error: Exception, what: str, **kwargs: Any) -> Results:
 
 
 # Products ------------------------------------------------------------------------------
-def search_products(query: ProductQuery, *, load: bool = True) -> Results:
-    """Available products and services matching `query`, one page, with labelled facets."""
+def search_products(
+    query: ProductQuery, *, load: bool = True, cards: bool = True, reuse: bool = False
+) -> Results:
+    """Available products and services matching `query`, one page, with labelled facets
+    (`cards=False`: the products loaded with their price and seller only; `reuse`: the
+    engine's answer may come from the shared cache, as the same listing was asked since the
+    last change to the index: see `result_cache.products`)."""
     backend = get_backend()
     try:
-        results = backend.products(query)
+        if reuse:
+            from . import result_cache
+
+            results = result_cache.products(query, lambda: backend.products(query))
+        else:
+            results = backend.products(query)
     except SearchUnavailable as error:
         return _failed(error, "products", page=query.page, per_page=query.per_page)
     results.backend = backend.name
     if load:
         from .loading import attach_products
 
-        attach_products(results)
+        attach_products(results, cards=cards)
     if query.facets:
         from .facets import product_facets
 
@@ -83,9 +93,11 @@ def search_partners(
     *,
     load: bool = True,
     facets: bool = True,
+    details: bool = True,
 ) -> Results:
     """Listed PES matching the directory's query, one page, with raw facet counts (unless
-    `facets` is off: the site search shows none, and counting is most of the work)."""
+    `facets` is off: the site search shows none, and counting is most of the work).
+    `details=False` loads each PES with its powiat only (what a site search hit shows)."""
     backend = get_backend()
     try:
         results = backend.partners(query, page, per_page, facets=facets)
@@ -95,7 +107,7 @@ def search_partners(
     if load:
         from .loading import attach_partners
 
-        attach_partners(results)
+        attach_partners(results, details=details)
     return results
 
 
@@ -150,40 +162,32 @@ def search_site(
     if not text:
         return site
     product_query = ProductQuery.from_params(params, text=text)
+    requested_page = product_query.page  # of the chosen kind, whichever it is
     if kind != "product":
         product_query = replace(product_query, page=1, per_page=PREVIEW, facets=False)
-    products = search_products(product_query)
+    # A kind shown only by its count needs no hits loaded.
+    products = search_products(product_query, load=kind in ("", "product"), cards=False)
     _describe(products, text)
-    page_number = product_query.page if kind == "supplier" else 1
+    page_number = requested_page if kind == "supplier" else 1
     partners = search_partners(
         DirectoryQuery(q=text, sort_by="relevance"),
         page=page_number,
         per_page=20 if kind == "supplier" else PREVIEW,
+        load=kind in ("", "supplier"),
         facets=False,
+        details=False,
     )
     try:
-        page_counts = get_backend().page_counts(text, language)
+        page_counts, page_groups = get_backend().site_pages(
+            text, language, kind, requested_page, per_page=10, preview=PREVIEW
+        )
     except SearchUnavailable as error:
-        logger.warning("search backend failed on page counts: %s", error)
-        page_counts = {}
+        logger.warning("search backend failed on pages: %s", error)
+        page_counts, page_groups = {}, {}
         site.error = unavailable_message()
     site.counts = {"product": products.total, "supplier": partners.total, **page_counts}
     site.error = site.error or products.error or partners.error
-    groups = {"product": products, "supplier": partners}
-    for page_kind in PAGE_KINDS:
-        if kind and kind != page_kind:
-            continue
-        if not site.counts.get(page_kind):
-            continue
-        groups[page_kind] = search_pages(
-            PageQuery(
-                text=text,
-                language=language,
-                kind=page_kind,
-                page=product_query.page if kind == page_kind else 1,
-                per_page=10 if kind == page_kind else PREVIEW,
-            )
-        )
+    groups: dict[str, Results] = {"product": products, "supplier": partners, **page_groups}
     for name, label in KINDS.items():
         if (kind and name != kind) or name not in groups:
             continue

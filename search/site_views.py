@@ -9,10 +9,11 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
-from . import service
+from . import result_cache, service
 from .query import KINDS, PRODUCT_SORTS, clean_text
 
 # The site search's own `kind` chooses the group; the product facet "goods or services" (also
@@ -43,6 +44,31 @@ def site_search(request: HttpRequest) -> HttpResponse:
     text = clean_text(request.GET.get("q", ""))
     kind = request.GET.get("kind", "")
     kind = kind if kind in KINDS else ""
+    context: dict[str, Any] = {"query": text, "kind": kind}
+    if text:
+        context.update(_results(request, text, kind))
+    else:
+        context["results"] = service.SiteResults(text="", kind=kind)
+    return render(request, "search/site_search.html", context)
+
+
+def _results(request: HttpRequest, text: str, kind: str) -> dict[str, Any]:
+    """The results part of the page, from the shared cache when the same search was made
+    since the last change to the index or the pages (see `result_cache.py`)."""
+    key = result_cache.key(request, _language())
+    cached = result_cache.get(key)
+    if cached is not None:
+        return cached
+    context = _search_context(request, text, kind)
+    context["results_html"] = render_to_string(
+        "search/includes/results.html", context, request=request
+    )
+    if not context["results"].error:
+        result_cache.put(key, context)
+    return context
+
+
+def _search_context(request: HttpRequest, text: str, kind: str) -> dict[str, Any]:
     results = service.search_site(text, _language(), kind, _product_params(request))
     group = results.groups[0] if kind and results.groups else None
     kinds = [
@@ -65,7 +91,7 @@ def site_search(request: HttpRequest) -> HttpResponse:
             for facet in group.results.facets
         ]
     sort_by = request.GET.get("sort_by", "")
-    context = {
+    return {
         "query": text,
         "kind": kind,
         "results": results,
@@ -77,7 +103,6 @@ def site_search(request: HttpRequest) -> HttpResponse:
         "filtered": kind == "product"
         and any(request.GET.get(key) for key in (*PRODUCT_FACET_PARAMS, PRODUCT_KIND_PARAM)),
     }
-    return render(request, "search/site_search.html", context)
 
 
 @require_GET

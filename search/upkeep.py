@@ -142,10 +142,29 @@ def _activity_field_deleted(sender, instance, **kwargs) -> None:
     queue_partners(getattr(instance, "_search_holders", []))
 
 
+def _vocabulary_changed(sender, **kwargs) -> None:
+    """Powiats and page view restrictions are cached for search (`search.vocabulary`) and
+    shown on cached pages: a new generation forgets them all."""
+    from portal.cache import invalidate_pages
+
+    invalidate_pages()
+
+
 def connect() -> None:
     """Called from the app's ready()."""
+    from wagtail.models import PageViewRestriction
+
     from marketplace.certificates.models import Certificate
     from marketplace.partner.models import ActivityField
+    from portal.organisations.models import Powiat
+
+    for model in (Powiat, PageViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _vocabulary_changed,
+                sender=model,
+                dispatch_uid=f"search-vocabulary-{model.__name__}-{signal}",
+            )
 
     product = get_model("catalogue", "Product")
     stockrecord = get_model("partner", "StockRecord")

@@ -50,11 +50,13 @@ class CatalogueView(TemplateView):
         return query
 
     def search(self, query: ProductQuery) -> Results:
-        results = search_products(query, load=False)
+        results = search_products(query, load=False, reuse=True)
         if not results.error and results.total and query.page > results.num_pages:
             facets = results.facets
             page = self.fallback_page if self.fallback_page else results.num_pages
-            results = search_products(replace(query, page=page, facets=False), load=False)
+            results = search_products(
+                replace(query, page=page, facets=False), load=False, reuse=True
+            )
             results.facets = facets
         return results
 

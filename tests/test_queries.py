@@ -87,3 +87,30 @@ def test_a_get_never_writes(client, path):
         if q["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}
     ]
     assert writes == []
+
+
+def test_logged_in_catalogue_query_bound(client, django_assert_max_num_queries):
+    """Never page-cached for a customer: the session and the user, the category links; the
+    search's answer, the facets and the grid come from the shared cache (3 measured)."""
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(email="kupujacy@example.org"))
+    for path in ("/sklep/catalogue/", "/sklep/catalogue/?kind=goods&sort_by=price"):
+        _warm(client, path)
+        with django_assert_max_num_queries(5):
+            response = client.get(path)
+        assert response.status_code == 200
+        assert b"product-grid" in response.content
+
+
+def test_site_search_query_bound(client, settings, django_assert_max_num_queries):
+    """A search not cached yet: products, suppliers and every page kind in 6 queries
+    (measured); repeated, it is served from the result cache without any."""
+    settings.SEARCH_RESULTS_CACHE_SECONDS = 0
+    _warm(client, "/szukaj/?q=miod")
+    with django_assert_max_num_queries(10):
+        assert client.get("/szukaj/?q=miod").status_code == 200
+    settings.SEARCH_RESULTS_CACHE_SECONDS = 300
+    _warm(client, "/szukaj/?q=miod")
+    with django_assert_max_num_queries(0):
+        assert client.get("/szukaj/?q=miod").status_code == 200

@@ -44,6 +44,20 @@ class SearchBackend:
 
         return search_pages(query)
 
+    def site_pages(
+        self,
+        text: str,
+        language: str,
+        kind: str = "",
+        page: int = 1,
+        per_page: int = 10,
+        preview: int = 4,
+    ) -> tuple[dict[str, int], dict[str, Results]]:
+        """Page counts per kind and each kind's hits for /szukaj/ (see `pages.site_pages`)."""
+        from ..pages import site_pages
+
+        return site_pages(text, language, kind, page, per_page, preview)
+
     def page_counts(self, text: str, language: str) -> dict[str, int]:
         from ..pages import count_pages
 

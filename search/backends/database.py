@@ -11,17 +11,17 @@ from collections.abc import Collection, Iterable
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Coalesce
 
 from marketplace.directory.filters import (
     DirectoryQuery,
     facet_counts,
     filter_partners,
-    matching_activities,
 )
 from portal.text import folded_words, stem
 
+from .. import vocabulary
 from ..adapters import product_documents
 from ..models import ProductEntry
 from ..query import PRICE_RANGES, Hit, ProductQuery, Results, Suggestion
@@ -57,6 +57,22 @@ def text_q(text: str) -> tuple[Q, list[list[str]]]:
 def category_list(ids: Collection[int]) -> str:
     """`ProductEntry.category_ids`: ",3,17,42," (commas around every id, for LIKE)."""
     return "," + ",".join(str(pk) for pk in sorted(set(ids))) + "," if ids else ""
+
+
+def counted_slice(
+    queryset: QuerySet, fields: tuple[str, ...], offset: int, limit: int
+) -> tuple[list[tuple], int]:
+    """One page of `fields` and the total number of rows, from one query (`COUNT(*) OVER ()`
+    rides along with the page; a count and a page were two scans of the same rows). Only a
+    page past the end needs a count of its own."""
+    rows = list(
+        queryset.annotate(_total=Window(Count("pk"))).values_list(*fields, "_total")[
+            offset : offset + limit
+        ]
+    )
+    if rows:
+        return [row[:-1] for row in rows], rows[0][-1]
+    return [], (queryset.count() if offset else 0)
 
 
 def price_bucket() -> Case:
@@ -125,18 +141,52 @@ class DatabaseBackend(SearchBackend):
                 )
         return entries.alias(_score=score).order_by("-_score", "-created", "-pk")
 
+    def _title_q(self, query: ProductQuery) -> Q | None:
+        """Entries scoring above zero by relevance: a query word's stem in the title (the
+        score of `_ordered` is a sum of such matches); None when relevance does not order."""
+        if query.sort not in ("", "relevance") or not query.text:
+            return None
+        words = folded_words(query.text)[:MAX_WORDS]
+        if not words:
+            return None
+        condition = Q()
+        for word in words:
+            condition |= Q(folded_title__contains=stem(word))
+        return condition
+
+    def _page(self, entries: QuerySet, query: ProductQuery) -> list[tuple[int, str]] | None:
+        """One page in relevance order without ranking every match: first the entries whose
+        title matches (few, from the title index), then, if the page is not full, the rest
+        newest first (an index scan that stops at the page's end). A broad word ('spoldzielnia':
+        29,313 of 100,000) ranked every match before. None when relevance does not order."""
+        title_q = self._title_q(query)
+        if title_q is None:
+            return None
+        end = query.offset + query.per_page
+        scored_entries = self._ordered(entries.filter(title_q), query)
+        scored = list(scored_entries.values_list("pk", "title")[:end])
+        rows = scored[query.offset : end]
+        if len(scored) < end:  # every scored entry is in `scored`: the rest follow them
+            start = max(query.offset - len(scored), 0)
+            rest = entries.exclude(title_q).order_by("-created", "-pk").values_list("pk", "title")
+            rows += list(rest[start : start + query.per_page - len(rows)])
+        return rows
+
     def products(self, query: ProductQuery) -> Results:
         today = _today()
         entries = self._filtered(query, today)
+        rows = self._page(entries, query)
         if query.facets:
             counts, total = self._product_counts(query, today)
-        else:
+        elif rows is not None:
             total = entries.count()
-        rows = list(
-            self._ordered(entries, query).values_list("pk", "title")[
-                query.offset : query.offset + query.per_page
-            ]
-        )
+        if rows is None:
+            ordered = self._ordered(entries, query)
+            if query.facets:
+                window = ordered.values_list("pk", "title")
+                rows = list(window[query.offset : query.offset + query.per_page])
+            else:
+                rows, total = counted_slice(ordered, ("pk", "title"), query.offset, query.per_page)
         results = Results(
             hits=[Hit("product", pk, title) for pk, title in rows],
             total=total,
@@ -151,13 +201,15 @@ class DatabaseBackend(SearchBackend):
         self, query: ProductQuery, today: date
     ) -> tuple[dict[str, dict[str, int]], int]:
         """Disjunctive counts (each value counted with every OTHER chosen filter applied) and
-        the total, from two grouped queries whatever the choices.
+        the total, from grouped queries whatever the choices: one with a text, two without.
 
-        One query groups the entries matching the text and categories by all five other facet
-        values at once (a few thousand groups at most); a facet's count then sums the groups
-        that pass every other chosen filter. The second groups the entries matching everything
-        but the categories by their category list (a few dozen groups), each group counting
-        for every category in its list."""
+        The entries are grouped by all five other facet values at once (a few thousand
+        groups at most); a facet's count then sums the groups that pass every other chosen
+        filter. Category counts come from groups by category list, each group counting for
+        every category in its list. With a text, one query groups the text's matches by both
+        (the matches are read once: a broad word matches a third of the catalogue); without,
+        the five values are grouped over the entries in the chosen categories, and the lists
+        over the entries passing the other filters (each from an index, not every entry)."""
         names = ("powiat", "legal_form", "kind", "price", "certified")
         columns = {
             "powiat": "powiat",
@@ -179,18 +231,30 @@ class DatabaseBackend(SearchBackend):
             "_price": price_bucket(),
             "_certified": Case(When(certified_q(today), then=Value("1")), default=Value("")),
         }
+        chosen = {str(int(pk)) for pk in query.categories}
+        together = bool(query.text)
+        grouped = (*columns.values(), "category_ids") if together else tuple(columns.values())
+        skip = (*names, "category") if together else names
         rows = (
-            self._filtered(query, today, skip=names)
+            self._filtered(query, today, skip=skip)
             .annotate(**annotations)
-            .values(*columns.values())
+            .values(*grouped)
             .annotate(n=Count("pk"))
             .order_by()
         )
         counts: dict[str, dict[str, int]] = {name: {} for name in names}
+        categories: dict[str, int] = {}
         total = 0
         for row in rows:
             values = {name: row[columns[name]] for name in names}
             misses = [n for n in names if wanted[n] and values[n] not in wanted[n]]
+            if together:
+                ids = [pk for pk in row["category_ids"].split(",") if pk]
+                if not misses:
+                    for pk in ids:
+                        categories[pk] = categories.get(pk, 0) + row["n"]
+                if chosen and not chosen & set(ids):
+                    continue  # outside the chosen categories: counted for categories only
             if not misses:
                 total += row["n"]
             if len(misses) > 1:
@@ -198,16 +262,16 @@ class DatabaseBackend(SearchBackend):
             for name in misses or names:  # a row failing one filter counts for that facet only
                 if values[name]:
                     counts[name][values[name]] = counts[name].get(values[name], 0) + row["n"]
-        lists = (
-            self._filtered(query, today, skip=("category",))
-            .values("category_ids")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        categories: dict[str, int] = {}
-        for row in lists:
-            for pk in filter(None, row["category_ids"].split(",")):
-                categories[pk] = categories.get(pk, 0) + row["n"]
+        if not together:
+            lists = (
+                self._filtered(query, today, skip=("category",))
+                .values("category_ids")
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
+            for row in lists:
+                for pk in filter(None, row["category_ids"].split(",")):
+                    categories[pk] = categories.get(pk, 0) + row["n"]
         counts["category"] = categories
         return counts, total
 
@@ -215,11 +279,11 @@ class DatabaseBackend(SearchBackend):
     def partners(
         self, query: DirectoryQuery, page: int, per_page: int, *, facets: bool = True
     ) -> Results:
-        activities = matching_activities(query.words)  # once for the listing and its facets
+        # once for the listing and its facets, from the cached names of the fields
+        activities = vocabulary.matching_activities(query.words)
         partners = filter_partners(query, activities=activities)
-        total = partners.count()
         offset = (max(page, 1) - 1) * per_page
-        rows = list(partners.values_list("pk", "name")[offset : offset + per_page])
+        rows, total = counted_slice(partners, ("pk", "name"), offset, per_page)
         return Results(
             hits=[Hit("supplier", pk, name) for pk, name in rows],
             total=total,

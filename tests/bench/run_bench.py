@@ -56,6 +56,7 @@ SEARCH_PATH = "/szukaj/"
 PRODUCT_RE = re.compile(r"/sklep/catalogue/[\w-]+_\d+/")
 STATIC_FALLBACK = "/static/css/portal.css"
 USER_AGENT = "portal-bench/1"
+LOGGED_IN_MARK = b'href="/sklep/accounts/"'  # the header's "My account" link
 
 
 def log(message: str) -> None:
@@ -185,7 +186,7 @@ def parse_wrk(output: str) -> LoadResult:
     )
 
 
-def run_wrk(wrk: str, url: str, seconds: int) -> LoadResult:
+def run_wrk(wrk: str, url: str, seconds: int, cookie: str = "") -> LoadResult:
     """Run wrk for a fixed time; the subprocess timeout keeps a wedged run bounded too."""
     cmd = [
         wrk,
@@ -194,6 +195,7 @@ def run_wrk(wrk: str, url: str, seconds: int) -> LoadResult:
         f"-d{seconds}s",
         f"--timeout={int(REQUEST_TIMEOUT_S)}s",
         "--latency",
+        *(["-H", f"Cookie: {cookie}"] if cookie else []),
         url,
     ]
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 30, check=False)
@@ -214,10 +216,12 @@ class _WorkerStats:
     )
 
 
-def _load_worker(host: str, port: int, path: str, deadline: float, stats: _WorkerStats) -> None:
+def _load_worker(
+    host: str, port: int, path: str, deadline: float, stats: _WorkerStats, cookie: str = ""
+) -> None:
     """One keep-alive connection issuing GETs back to back until the deadline, like wrk."""
     conn: http.client.HTTPConnection | None = None
-    headers = {"User-Agent": USER_AGENT}
+    headers = {"User-Agent": USER_AGENT, **({"Cookie": cookie} if cookie else {})}
     while time.monotonic() < deadline:
         started = time.perf_counter()
         if conn is None:
@@ -263,7 +267,7 @@ def _percentile_ms(sorted_seconds: list[float], pct: float) -> float:
     return sorted_seconds[index] * 1000.0
 
 
-def run_python_load(host: str, port: int, path: str, seconds: int) -> LoadResult:
+def run_python_load(host: str, port: int, path: str, seconds: int, cookie: str = "") -> LoadResult:
     """Fallback when wrk is unavailable: one thread per connection, same duration and figures.
 
     The GIL caps it well below wrk, so absolute req/s for fast URLs are lower-bound numbers;
@@ -273,7 +277,9 @@ def run_python_load(host: str, port: int, path: str, seconds: int) -> LoadResult
     started = time.monotonic()
     deadline = started + seconds
     threads = [
-        threading.Thread(target=_load_worker, args=(host, port, path, deadline, stats), daemon=True)
+        threading.Thread(
+            target=_load_worker, args=(host, port, path, deadline, stats, cookie), daemon=True
+        )
         for stats in workers
     ]
     for thread in threads:
@@ -309,11 +315,14 @@ class Fetched:
     location: str
 
 
-def fetch(host: str, port: int, path: str, timeout: float = FETCH_TIMEOUT_S) -> Fetched:
+def fetch(
+    host: str, port: int, path: str, timeout: float = FETCH_TIMEOUT_S, cookie: str = ""
+) -> Fetched:
     """GET without following redirects, so we see exactly what the load tool will see."""
     conn = http.client.HTTPConnection(host, port, timeout=timeout)
+    headers = {"User-Agent": USER_AGENT, **({"Cookie": cookie} if cookie else {})}
     try:
-        conn.request("GET", path, headers={"User-Agent": USER_AGENT})
+        conn.request("GET", path, headers=headers)
         response = conn.getresponse()
         return Fetched(response.status, response.read(), response.getheader("Location") or "")
     finally:
@@ -359,9 +368,12 @@ class Target:
     name: str
     path: str
     skip_reason: str = ""
+    cookie: str = ""  # sent with every request (a logged-in customer's session)
 
 
-def discover(host: str, port: int, base_url: str) -> tuple[list[Target], list[str]]:
+def discover(
+    host: str, port: int, base_url: str, session_cookie: str = ""
+) -> tuple[list[Target], list[str]]:
     """Find the URLs to measure from the live HTML, so the bench follows the real templates."""
     notes: list[str] = []
     home = fetch(host, port, "/")
@@ -403,6 +415,12 @@ def discover(host: str, port: int, base_url: str) -> tuple[list[Target], list[st
     targets.append(Target("catalogue", CATALOGUE_PATH))
     # An unknown query parameter bypasses the anonymous page cache: the catalogue as rendered.
     targets.append(Target("catalogue-uncached", CATALOGUE_PATH + "?nocache=1"))
+    # A logged-in customer's catalogue: never page-cached for a user.
+    if session_cookie:
+        targets.append(Target("catalogue-user", CATALOGUE_PATH, cookie=session_cookie))
+    else:
+        reason = "no customer session (only with the bench's own server and database)"
+        targets.append(Target("catalogue-user", CATALOGUE_PATH, skip_reason=reason))
     # The PES database: the cached listing, and a filtered one (filters are not page-cached).
     targets.append(Target("directory", DIRECTORY_PATH))
     targets.append(Target("directory-filtered", DIRECTORY_PATH + "?certified=1&art94=1"))
@@ -419,7 +437,7 @@ def discover(host: str, port: int, base_url: str) -> tuple[list[Target], list[st
         notes.append(f"{reason}; product skipped")
         targets.append(Target("product", "-", skip_reason=reason))
     else:
-        targets.append(Target("product", product_path))
+        targets.append(Target("product", product_path))  # anonymous
     return targets, notes
 
 
@@ -453,8 +471,9 @@ def server_env() -> dict[str, str]:
     }
 
 
-def prepare(env: dict[str, str]) -> None:
-    """Bring the database, demo content and static files to the state the bench expects."""
+def prepare(env: dict[str, str]) -> str:
+    """Bring the database, demo content and static files to the state the bench expects;
+    returns the Cookie header of a logged-in demo customer."""
     python = str(VENV_BIN / "python")
     for args in (
         ["migrate", "--noinput"],
@@ -486,6 +505,19 @@ def prepare(env: dict[str, str]) -> None:
         raise SystemExit(f"bench: checkout setup failed: {result.stderr[-2000:]}")
     PAIRS_FILE.parent.mkdir(parents=True, exist_ok=True)
     PAIRS_FILE.write_text(result.stdout.strip().splitlines()[-1], encoding="utf-8")
+    log("manage.py shell: a session of the demo customer for the logged-in catalogue")
+    result = subprocess.run(
+        [python, "manage.py", "shell", "-c", SESSION_SETUP],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"bench: session setup failed: {result.stderr[-2000:]}")
+    return result.stdout.strip().splitlines()[-1]
 
 
 # Run inside `manage.py shell` on the bench database only: stock that cannot run out during the
@@ -501,6 +533,23 @@ for record in records.select_related("product").order_by("partner_id", "pk"):
     by_partner.setdefault(record.partner_id, record.product.get_absolute_url())
 urls = list(by_partner.values())
 print(json.dumps([[a, b] for a, b in zip(urls, urls[1:] + urls[:1])]))
+"""
+
+
+# Run inside `manage.py shell` with the server's own settings (the session hash depends on its
+# SECRET_KEY): a session of the demo customer, as the login form would create it.
+SESSION_SETUP = """
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+user = get_user_model().objects.get(email="kupujacy@example.org")
+session = import_module(settings.SESSION_ENGINE).SessionStore()
+session[SESSION_KEY] = user._meta.pk.value_to_string(user)
+session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.set_expiry(24 * 3600)
+session.create()
+print(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
 """
 
 
@@ -634,10 +683,10 @@ def write_json(
 
 
 def bench(
-    port: int, base_url: str, seconds: int, wrk: str | None
+    port: int, base_url: str, seconds: int, wrk: str | None, session_cookie: str = ""
 ) -> tuple[list[Row], list[str], list[str]]:
     """Discover, warm up and load every URL; returns rows, failures and notes."""
-    targets, notes = discover(LOAD_HOST, port, base_url)
+    targets, notes = discover(LOAD_HOST, port, base_url, session_cookie)
     rows: list[Row] = []
     failures: list[str] = []
     for target in targets:
@@ -646,18 +695,20 @@ def bench(
         if target.skip_reason:
             continue
         try:
-            probe = fetch(LOAD_HOST, port, target.path)
+            probe = fetch(LOAD_HOST, port, target.path, cookie=target.cookie)
             row.status = probe.status
             row.kb = round(len(probe.body) / 1024, 1)
             if 300 <= probe.status < 400:
                 notes.append(f"{target.name} {target.path} redirects to {probe.location}")
+            if target.cookie and LOGGED_IN_MARK not in probe.body:
+                failures.append(f"{target.name}: the page does not show a logged-in customer")
             for _ in range(WARMUP_REQUESTS):
-                fetch(LOAD_HOST, port, target.path)
+                fetch(LOAD_HOST, port, target.path, cookie=target.cookie)
             log(f"{target.name}: {target.path} for {seconds} s")
             if wrk:
-                row.result = run_wrk(wrk, base_url + target.path, seconds)
+                row.result = run_wrk(wrk, base_url + target.path, seconds, target.cookie)
             else:
-                row.result = run_python_load(LOAD_HOST, port, target.path, seconds)
+                row.result = run_python_load(LOAD_HOST, port, target.path, seconds, target.cookie)
         except (
             OSError,
             http.client.HTTPException,
@@ -729,17 +780,18 @@ def main(argv: list[str] | None = None) -> int:
         log("using the built-in python load generator (lower ceiling than wrk)")
 
     proc: subprocess.Popen[bytes] | None = None
+    session_cookie = ""
     try:
         if args.url:
             base_url, port = _base_from_url(args.url)
         else:
             env = server_env()
-            prepare(env)
+            session_cookie = prepare(env)
             port = free_port()
             base_url = f"http://{LOAD_HOST}:{port}"
             proc = start_server(env, port)
         wait_until_up(proc, port)
-        rows, failures, notes = bench(port, base_url, seconds, wrk)
+        rows, failures, notes = bench(port, base_url, seconds, wrk, session_cookie)
         checkout = None
         if proc is not None:
             log(f"checkout: guests buying from two PES for {seconds} s")
