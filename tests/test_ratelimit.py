@@ -104,3 +104,15 @@ def test_the_message_says_when_to_try_again(settings):
     ):
         text = ratelimit.message("order")
     assert "50" in text  # the minutes left in the window
+
+
+def test_every_migrate_creates_the_counters_table():
+    from django.db import connection
+    from django.db.models.signals import post_migrate
+
+    from portal.apps import create_cache_tables
+
+    assert any(
+        receiver() is create_cache_tables for _key, receiver, *_rest in post_migrate.receivers
+    )
+    assert "portal_ratelimit" in connection.introspection.table_names()
