@@ -1,4 +1,5 @@
-"""The honeypot shared by the public forms (quote requests, Lider ES nominations and votes).
+"""The honeypot shared by the public forms (quote requests, event registrations, Lider ES
+nominations and votes).
 
 A field hidden from people (off screen, `aria-hidden`, out of the tab order) that naive bots
 fill in: the views then drop the submission without saving it and without telling the bot. It
