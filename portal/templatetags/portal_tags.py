@@ -112,14 +112,15 @@ def language_links(context: template.Context) -> list[dict[str, object]]:
 
 @register.simple_tag
 def form_error_links(form: object) -> list[dict[str, str]]:
-    """Every error of a form with the id of its field, for an error summary whose links move
-    the focus to the field (a checkbox's label is a sentence: its message says enough)."""
+    """Every error of a form with the id of its field, in the fields' order, for an error
+    summary whose links move the focus to the field (a checkbox's label is a sentence: its
+    message says enough)."""
     links = [{"anchor": "", "label": "", "message": str(e)} for e in form.non_field_errors()]
-    for name, errors in form.errors.items():
-        if name not in form.fields:
+    for name in form.fields:  # in the order of the form, not of validation
+        if name not in form.errors:
             continue
         bound = form[name]
         label = "" if bound.widget_type == "checkbox" else str(bound.label)
-        for error in errors:
+        for error in form.errors[name]:
             links.append({"anchor": bound.id_for_label, "label": label, "message": str(error)})
     return links

@@ -56,6 +56,9 @@ def test_errors_are_summarised_linked_and_marked_on_their_fields(client, edition
     links = re.findall(r'<a href="#([^"]+)">', summary.group(1))
     assert {"id_justification", "id_nominator_email", "id_consent_candidate"} <= set(links)
     assert "id_nominator_name" not in links
+    # In the order of the form: the candidate's fields first, the consents last.
+    assert links.index("id_justification") < links.index("id_nominator_email")
+    assert links.index("id_nominator_email") < links.index("id_consent_candidate")
     for name in ("justification", "nominator_email", "consent_candidate"):
         field = tag(html, name)
         assert 'aria-invalid="true"' in field, field

@@ -112,7 +112,7 @@ def test_visitor_nominates_a_social_enterprise(page, server_url, django_db_block
         error = page.locator("#id_recommendation_letter_error")
         assert error.is_visible()
         assert error.inner_text().strip()
-        assert page.locator(".form-field--error").count() == 1
+        assert page.locator(".quote-field--error").count() == 1
         assert page.locator("[name=candidate_name]").input_value() == candidate  # kept
         assert page.locator("[name=recommendation_letter]").get_attribute("aria-invalid") == "true"
         assert _dangling_descriptions(page) == []
