@@ -1,4 +1,4 @@
-"""Numbers, ids, pages, years and dates read from URLs, bounded to what the database can hold.
+"""Numbers, ids, pages and years read from URLs, bounded to what the database can hold.
 
 A Python int has no limit, a database column has: an id of 20 digits reaching the ORM makes
 SQLite raise OverflowError and PostgreSQL DataError, and `str.isdigit()` accepts "²", which
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from django.http import Http404
@@ -27,9 +26,10 @@ _DIGITS = re.compile(r"[0-9]{1,19}")
 
 
 def clean_text(value: Any, limit: int = 200) -> str:
-    """A parameter as text: control characters (NUL, which PostgreSQL refuses) out, trimmed."""
-    text = "".join(ch for ch in str(value or "") if ch.isprintable() or ch == " ")
-    return text.strip()[:limit]
+    """A parameter as text: control characters (a NUL, which PostgreSQL refuses in a string)
+    and runs of white space become one space; trimmed to `limit` characters."""
+    text = "".join(ch if ch.isprintable() else " " for ch in str(value or ""))
+    return " ".join(text.split())[:limit]
 
 
 def positive_int(value: Any, maximum: int = ID_MAX) -> int | None:
@@ -64,17 +64,6 @@ def page_number(value: Any, maximum: int = PAGE_MAX) -> int:
 def year(value: Any) -> int | None:
     """A year a date can hold (1–9999), or None."""
     return positive_int(value, maximum=YEAR_MAX)
-
-
-def iso_date(value: Any) -> date | None:
-    """A date written YYYY-MM-DD, or None for anything else."""
-    text = clean_text(value, 10)
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def path_id(value: Any) -> int:

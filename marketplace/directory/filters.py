@@ -33,6 +33,7 @@ from oscar.core.loading import get_model
 
 from marketplace.certificates.models import Certificate
 from marketplace.partner.models import ActivityField, LegalForm, ReintegrationType
+from portal.params import clean_text
 from portal.text import fold
 
 Partner = get_model("partner", "Partner")
@@ -94,7 +95,9 @@ def _values(params: Mapping[str, Any], key: str) -> list[str]:
     else:
         raw = params.get(key) or []
         raw = [raw] if isinstance(raw, str) else list(raw)
-    return [str(value).strip() for value in raw[:MAX_VALUES_PER_FACET] if str(value).strip()]
+    # Control characters are dropped: PostgreSQL refuses a NUL in a string.
+    values = [clean_text(value, MAX_QUERY_LENGTH) for value in raw[:MAX_VALUES_PER_FACET]]
+    return [value for value in values if value]
 
 
 def parse_query(params: Mapping[str, Any]) -> DirectoryQuery:
