@@ -85,15 +85,65 @@ UPSTREAM_MSGIDS: tuple[str, ...] = (
     gettext_noop(
         "This file has too many pixels (%(num_pixels)s). Maximum pixels %(max_pixels_count)s."
     ),
+    # Wagtail
+    # wyszukiawania
+    gettext_noop("The descriptive text displayed underneath a headline in search engine results."),
+    gettext_noop("Converted an alias into an ordinary page"),  # aliast
+    gettext_noop("Request a new password reset"),  # Zarządaj
+    # odpublikowaćstronę
+    gettext_noop(
+        'Alternatively you can <a href="%(unpublish_url)s">unpublish the page</a>. '
+        "This removes the page from public view and you can edit or publish it again "
+        "later."
+    ),
+    # znajdziejsz
+    gettext_noop(
+        "JavaScript is required to use Wagtail, but it is currently disabled.<br /> "
+        'Here are the <a href="https://www.enable-javascript.com/" target="_blank" '
+        'rel="noreferrer">instructions how to enable JavaScript in your web '
+        "browser</a>."
+    ),
+    gettext_noop("Search all pages…"),  # wszytkich
+    gettext_noop("Please specify at least one recommendation for this search term."),  # conajmniej
+    gettext_noop("Receive notification when your page edit is approved"),  # Otrzumuj
+    gettext_noop("density"),  # zwartość
+    gettext_noop("Select all images in listing"),  # dobrazy
+    gettext_noop("Drag and drop images into this area to upload immediately."),  # upusć
 )
 
-# zarchiwizizowane
+# Plural messages: Wagtail's and Oscar's misspelt or garbled forms, and one Oscar left untranslated
 UPSTREAM_PLURALS = (
+    # rownież
+    ngettext_lazy(
+        "This will also delete one more subpage.",
+        "This will also delete %(counter)s more subpages.",
+        1,
+    ),
+    # użytkownikó
+    ngettext_lazy(
+        "The group '%(group_name)s' has <strong>%(group_user_count)s</strong> member.",
+        "The group '%(group_name)s' has <strong>%(group_user_count)s</strong> members.",
+        1,
+    ),
+    # oznaczeny; użytkownicy zostali
+    ngettext_lazy(
+        "%(num_parent_objects)d user has been marked as active",
+        "%(num_parent_objects)d users have been marked as active",
+        1,
+    ),
+    # %(counter)sdokumentów
+    ngettext_lazy(
+        "Delete 1 document",
+        "Delete %(counter)s documents",
+        1,
+    ),
+    # no Polish upstream (Oscar 4.2)
     ngettext_lazy(
         "Public status was successfully updated to %(status)s for %(count)d product.",
         "Public status was successfully updated to %(status)s for %(count)d products.",
         1,
     ),
+    # zarchiwizizowane (Oscar)
     ngettext_lazy("%(count)d notification archived", "%(count)d notifications archived", 1),
 )
 

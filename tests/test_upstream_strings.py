@@ -81,6 +81,17 @@ CORRECTED: dict[str, str] = {
     "\n                        Total: %(total)s\n                    ": "\nRazem: %(total)s",
     '\n                    <span class="float-left">Product is in <a href="%(url)s">\'%(name)s\'</a> wishlist.</span>\n                ': '\n<span class="float-left">Produkt jest na liście życzeń <a href="%(url)s">„%(name)s”</a>.</span>',
     "Wish list '%(name)s' already containing '%(title)s'": "Lista życzeń „%(name)s” zawiera już „%(title)s”",
+    "The descriptive text displayed underneath a headline in search engine results.": "Tekst opisu wyświetlany pod nagłówkiem w wynikach wyszukiwania.",
+    "Converted an alias into an ordinary page": "Skonwertowano alias na zwykłą stronę",
+    "Request a new password reset": "Poproś o nowy link do zmiany hasła",
+    'Alternatively you can <a href="%(unpublish_url)s">unpublish the page</a>. This removes the page from public view and you can edit or publish it again later.': 'Możesz też <a href="%(unpublish_url)s">cofnąć publikację strony</a>. Strona zniknie wtedy z widoku publicznego, a później możesz ją edytować lub opublikować ponownie.',
+    'JavaScript is required to use Wagtail, but it is currently disabled.<br /> Here are the <a href="https://www.enable-javascript.com/" target="_blank" rel="noreferrer">instructions how to enable JavaScript in your web browser</a>.': 'JavaScript jest wymagany do korzystania z Wagtaila, ale jest teraz wyłączony.<br /> Tutaj znajdziesz <a href="https://www.enable-javascript.com/" target="_blank" rel="noreferrer">instrukcję, jak go włączyć</a>.',
+    "Search all pages…": "Szukaj we wszystkich stronach…",
+    "Please specify at least one recommendation for this search term.": "Podaj co najmniej jedną rekomendację dla tej frazy wyszukiwania.",
+    "Receive notification when your page edit is approved": "Otrzymuj powiadomienie, gdy Twoja zmiana strony zostanie zatwierdzona",
+    "density": "gęstość",
+    "Select all images in listing": "Zaznacz wszystkie obrazy na liście",
+    "Drag and drop images into this area to upload immediately.": "Przeciągnij i upuść obrazy w to miejsce, aby od razu je przesłać.",
 }
 
 
@@ -95,6 +106,7 @@ def test_every_corrected_msgid_is_kept_for_makemessages() -> None:
     assert kept == set(CORRECTED)
 
 
+DOCUMENTS = ("Delete 1 document", "Delete %(counter)s documents")
 NOTIFICATIONS = ("%(count)d notification archived", "%(count)d notifications archived")
 PUBLIC = (
     "Public status was successfully updated to %(status)s for %(count)d product.",
@@ -110,9 +122,12 @@ PUBLIC = (
         (NOTIFICATIONS, 5, "5 powiadomień zostało zarchiwizowanych"),
         (PUBLIC, 1, "Status publiczny zmieniono na „publiczny” dla 1 produktu."),
         (PUBLIC, 22, "Status publiczny zmieniono na „publiczny” dla 22 produktów."),
+        (DOCUMENTS, 3, "Usuń 3 dokumenty"),
+        (DOCUMENTS, 25, "Usuń 25 dokumentów"),
     ],
 )
 def test_plural_forms_are_corrected_too(msgids: tuple[str, str], count: int, polish: str) -> None:
     with translation.override("pl"):
         text = translation.ngettext(*msgids, count)
-        assert text % {"count": count, "status": translation.gettext("public")} == polish
+        values = {"count": count, "counter": count, "status": translation.gettext("public")}
+        assert text % values == polish
