@@ -50,7 +50,13 @@ class Guest:
         self.requests = 0
 
     def token(self) -> str:
-        return next((c.value for c in self.jar if c.name == "csrftoken"), "")
+        """The cookie's token; a cached product page sets none, so ask for one as portal.js
+        does in a browser."""
+        token = next((c.value for c in self.jar if c.name == "csrftoken"), "")
+        if not token:
+            self.get("/csrf-token/")
+            token = next((c.value for c in self.jar if c.name == "csrftoken"), "")
+        return token
 
     def get(self, path: str) -> str:
         self.requests += 1
