@@ -90,8 +90,8 @@ class Partner(AbstractPartner):
         related_name="partners",
     )
     city = models.CharField(_("town"), max_length=80, blank=True)
-    description = models.TextField(_("what it does"), blank=True)
-    social_mission = models.TextField(_("social mission"), blank=True)
+    description = models.TextField(_("what it does"), blank=True, max_length=5000)
+    social_mission = models.TextField(_("social mission"), blank=True, max_length=5000)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -125,9 +125,9 @@ class Partner(AbstractPartner):
         _("bank account (IBAN)"), max_length=34, blank=True, validators=[validate_iban]
     )
     pickup_points = models.TextField(
-        _("pickup points"), blank=True, help_text=_("One address per line.")
+        _("pickup points"), blank=True, max_length=2000, help_text=_("One address per line.")
     )
-    opening_hours = models.TextField(_("opening hours"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True, max_length=1000)
     logo = models.ImageField(
         _("logo"),
         upload_to="pes/logos",

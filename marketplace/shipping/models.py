@@ -29,6 +29,7 @@ class DeliveryOption(models.Model):
     details = models.TextField(
         _("details"),
         blank=True,
+        max_length=1000,
         help_text=_("Where and when: the pickup address and hours, or the fair's place and date."),
     )
     charge = models.DecimalField(

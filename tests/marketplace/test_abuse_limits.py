@@ -112,3 +112,32 @@ def test_delivery_instructions_have_a_length_limit():
         reverse("checkout:shipping-address"), {**ADDRESS, "notes": "Dzwonić domofonem."}
     )
     assert accepted.status_code == 302
+
+
+# Texts a PES writes (profile, delivery options) ------------------------------------------------
+def test_pes_texts_have_length_limits_with_a_polish_message():
+    from marketplace.partner.forms import DeliveryOptionForm, PesProfileForm
+    from marketplace.partner.models import Partner
+
+    partner, _product = seller_with_product(33, "20.00")
+    fields = PesProfileForm(instance=partner).fields
+    for name, limit in {
+        "description": 5000,
+        "social_mission": 5000,
+        "pickup_points": 2000,
+        "opening_hours": 1000,
+    }.items():
+        if name in fields:
+            assert fields[name].max_length == limit, name
+    assert Partner._meta.get_field("description").max_length == 5000
+    option = DeliveryOptionForm(
+        {
+            "kind": "pickup",
+            "name": "Odbiór",
+            "details": "z" * 1001,
+            "charge": "0",
+            "display_order": 0,
+        }
+    )
+    assert not option.is_valid()
+    assert "Upewnij się" in option.errors["details"][0]
