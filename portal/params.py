@@ -2,18 +2,18 @@
 
 A Python int has no limit, a database column has: an id of 20 digits reaching the ORM makes
 SQLite raise OverflowError and PostgreSQL DataError, and `str.isdigit()` accepts "²", which
-`int()` refuses. Every view that turns a URL parameter or path segment into a number goes
-through here, so an odd value is a 404 (a path id) or an ignored filter (a query parameter),
-never a server error.
+`int()` refuses. Every view that turns a URL parameter into a number goes through here, so
+an odd value is an ignored filter or a form error, never a server error; path ids are checked
+once for every view by `PathIdsMiddleware` (a 404).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 
 # Ids are Django's AutoField: a 32-bit integer on PostgreSQL (64-bit on SQLite).
 ID_MAX = 2**31 - 1
@@ -66,9 +66,20 @@ def year(value: Any) -> int | None:
     return positive_int(value, maximum=YEAR_MAX)
 
 
-def path_id(value: Any) -> int:
-    """An id taken from the URL's path: 404 when no row could have it."""
-    number = positive_int(value)
-    if number is None:
-        raise Http404
-    return number
+class PathIdsMiddleware:
+    """An int from the URL's path (`<int:pk>`, in our views, Oscar's or Wagtail's admin) beyond
+    the id range is a 404 before any view runs: no row has it, and the database could not even
+    compare it (lookups through a foreign key are not range-checked by Django)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable, args: tuple, kwargs: dict[str, Any]
+    ) -> None:
+        for value in (*args, *kwargs.values()):
+            if type(value) is int and not -ID_MAX <= value <= ID_MAX:
+                raise Http404

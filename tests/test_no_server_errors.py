@@ -13,7 +13,7 @@ Rate limits are raised here (a 429 would be fine, but would hide the form behind
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from oscar.core.loading import get_model
@@ -334,6 +334,8 @@ def test_api_path_id_out_of_range_is_refused_with_422(client):
 @pytest.mark.parametrize(
     "path",
     [
+        f"/sklep/accounts/wishlists/create/with-product/{HUGE}/",
+        f"/sklep/accounts/wishlists/x/products/{HUGE}/delete/",
         f"/admin/jury-lider-es/{HUGE}/",
         f"/admin/jury-lider-es/{HUGE}/ranking/",
         f"/admin/jury-lider-es/ocena/{HUGE}/",
@@ -342,10 +344,40 @@ def test_api_path_id_out_of_range_is_refused_with_422(client):
     ],
 )
 @override_settings(AXES_ENABLED=False)  # login throttling is not what is tested here
-def test_jury_pages_with_an_impossible_id_are_404(client, path):
+def test_pages_with_an_impossible_id_in_the_path_are_404(client, path):
     client.force_login(get_user_model().objects.filter(is_superuser=True).first())
     assert client.get(path).status_code == 404
     assert client.post(path).status_code == 404
+
+
+def _int_routes(patterns: list, prefix: str = "") -> Iterator[str]:
+    """Every route of the URL map, admin areas included, joined with its includes' prefixes."""
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from _int_routes(pattern.url_patterns, route)
+        elif "<int:" in route:
+            yield route
+
+
+def _with_huge_ids(route: str) -> str | None:
+    """The route with every int as HUGE and other segments as "x" (None: a regex route)."""
+    path = re.sub(r"<int:\w+>", HUGE, route)
+    path = re.sub(r"<\w+:\w+>|<\w+>", "x", path)
+    return None if re.search(r"[\\^$()\[\]?*+]", path) else "/" + path
+
+
+@override_settings(AXES_ENABLED=False, RATE_LIMITS=NO_LIMITS)
+def test_every_int_in_any_url_path_beyond_the_id_range_is_404():
+    """Ours, Oscar's (its wish lists looked products up by a foreign key: a 500) and Wagtail's."""
+    paths = sorted({p for p in map(_with_huge_ids, _int_routes(get_resolver().url_patterns)) if p})
+    assert len(paths) > 100
+    admin = _client()
+    admin.force_login(get_user_model().objects.filter(is_superuser=True).first())
+    anonymous = _client()
+    for path in paths:
+        assert admin.get(path).status_code == 404, path
+        _ok(anonymous.post(path), f"POST {path}")
 
 
 def test_params_helpers():

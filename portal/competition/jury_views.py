@@ -12,8 +12,6 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.params import path_id
-
 from . import jury
 from .models import ConflictDeclaration, EditionPage, JuryScore, Nomination
 
@@ -31,7 +29,7 @@ def editions(request: HttpRequest) -> HttpResponse:
 
 
 def nominations(request: HttpRequest, edition_id: int) -> HttpResponse:
-    edition = get_object_or_404(EditionPage, pk=path_id(edition_id))
+    edition = get_object_or_404(EditionPage, pk=edition_id)
     if not _can_view(request.user, edition):
         raise PermissionDenied
     accepted = (
@@ -81,7 +79,7 @@ class ScoreForm(forms.Form):
 
 def score(request: HttpRequest, nomination_id: int) -> HttpResponse:
     nomination = get_object_or_404(
-        Nomination.objects.select_related("edition", "category"), pk=path_id(nomination_id)
+        Nomination.objects.select_related("edition", "category"), pk=nomination_id
     )
     edition = nomination.edition
     if not _can_view(request.user, edition) or nomination.status != Nomination.Status.ACCEPTED:
@@ -122,9 +120,7 @@ def score(request: HttpRequest, nomination_id: int) -> HttpResponse:
 
 
 def conflict(request: HttpRequest, nomination_id: int) -> HttpResponse:
-    nomination = get_object_or_404(
-        Nomination.objects.select_related("edition"), pk=path_id(nomination_id)
-    )
+    nomination = get_object_or_404(Nomination.objects.select_related("edition"), pk=nomination_id)
     if request.method != "POST":
         return redirect("competition_jury_score", nomination_id=nomination.pk)
     try:
@@ -136,7 +132,7 @@ def conflict(request: HttpRequest, nomination_id: int) -> HttpResponse:
 
 
 def ranking(request: HttpRequest, edition_id: int) -> HttpResponse:
-    edition = get_object_or_404(EditionPage, pk=path_id(edition_id))
+    edition = get_object_or_404(EditionPage, pk=edition_id)
     if not _can_view(request.user, edition):
         raise PermissionDenied
     context = {"edition": edition, "ranking": None}
