@@ -139,6 +139,11 @@ UPSTREAM_PLURALS = (
     ),
     # no Polish upstream (Oscar 4.2)
     ngettext_lazy(
+        "We have merged %(num_items_merged)d item from a previous session to your basket.",
+        "We have merged %(num_items_merged)d items from a previous session to your basket.",
+        1,
+    ),
+    ngettext_lazy(
         "Public status was successfully updated to %(status)s for %(count)d product.",
         "Public status was successfully updated to %(status)s for %(count)d products.",
         1,

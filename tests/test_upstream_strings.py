@@ -107,6 +107,10 @@ def test_every_corrected_msgid_is_kept_for_makemessages() -> None:
 
 
 DOCUMENTS = ("Delete 1 document", "Delete %(counter)s documents")
+MERGED = (
+    "We have merged %(num_items_merged)d item from a previous session to your basket.",
+    "We have merged %(num_items_merged)d items from a previous session to your basket.",
+)
 NOTIFICATIONS = ("%(count)d notification archived", "%(count)d notifications archived")
 PUBLIC = (
     "Public status was successfully updated to %(status)s for %(count)d product.",
@@ -123,11 +127,18 @@ PUBLIC = (
         (PUBLIC, 1, "Status publiczny zmieniono na „publiczny” dla 1 produktu."),
         (PUBLIC, 22, "Status publiczny zmieniono na „publiczny” dla 22 produktów."),
         (DOCUMENTS, 3, "Usuń 3 dokumenty"),
+        (MERGED, 1, "Do Twojego koszyka dodaliśmy 1 produkt z poprzedniej sesji."),
+        (MERGED, 12, "Do Twojego koszyka dodaliśmy 12 produktów z poprzedniej sesji."),
         (DOCUMENTS, 25, "Usuń 25 dokumentów"),
     ],
 )
 def test_plural_forms_are_corrected_too(msgids: tuple[str, str], count: int, polish: str) -> None:
     with translation.override("pl"):
         text = translation.ngettext(*msgids, count)
-        values = {"count": count, "counter": count, "status": translation.gettext("public")}
+        values = {
+            "count": count,
+            "counter": count,
+            "num_items_merged": count,
+            "status": translation.gettext("public"),
+        }
         assert text % values == polish
