@@ -542,10 +542,15 @@ SESSION_SETUP = """
 from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth import load_backend
 user = get_user_model().objects.get(email="kupujacy@example.org")
 session = import_module(settings.SESSION_ENGINE).SessionStore()
 session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+# the backend that logs people in (a throttling backend listed first only checks attempts)
+backend = next(
+    path for path in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(path), "get_user")
+)
+session[BACKEND_SESSION_KEY] = backend
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.set_expiry(24 * 3600)
 session.create()
