@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.models import ContentPage
 
@@ -97,3 +97,17 @@ def test_cached_pages_keep_the_links_of_their_own_url(client, settings):
     again = client.get("/baza-pes/?certified=1")
     assert again["X-Page-Cache"] == "hit"
     assert 'href="/en/baza-pes/?certified=1"' in switch_link(again.content.decode(), "en")
+
+
+def test_a_translated_listing_keeps_its_filters_but_a_fallback_does_not(client):
+    from goodpractices.models import GoodPracticeIndexPage
+
+    index = GoodPracticeIndexPage.objects.live().get(locale__language_code="pl")
+    english = index.get_translation(Locale.objects.get(language_code="en"))
+    html = client.get(index.url, {"powiat": "2604", "rok": "2024"}).content.decode()
+    assert f'href="{english.url}?powiat=2604&amp;rok=2024"' in switch_link(html, "en")
+
+    about = Page.objects.get(url_path__endswith="/o-portalu/", locale__language_code="pl")
+    publish_under(about, "Tylko po polsku", "tylko-po-polsku")
+    html = client.get("/o-portalu/tylko-po-polsku/", {"page": "2"}).content.decode()
+    assert 'href="/en/about/"' in switch_link(html, "en")

@@ -41,10 +41,10 @@ def _missing_note(code: str, nearest: Page | None) -> str:
     return note
 
 
-def _page_links(page: Page, homes: dict[str, str]) -> dict[str, dict[str, object]]:
-    """The page's translations and, for a language it has none in, the deepest translated
-    ancestor (translations mirror the tree), read in the one query the page's translations
-    alone cost before."""
+def _page_links(page: Page, homes: dict[str, str], query: str) -> dict[str, dict[str, object]]:
+    """The page's translations (with the listing's filters: the same page class reads the same
+    parameters) and, for a language it has none in, the deepest translated ancestor
+    (translations mirror the tree), read in the one query the translations alone cost before."""
     codes = [code for code, _name in settings.LANGUAGES]
     ancestors = page.get_ancestors().filter(depth__gt=1).values("translation_key")
     candidates = (
@@ -63,7 +63,7 @@ def _page_links(page: Page, homes: dict[str, str]) -> dict[str, dict[str, object
         if not candidate.url:  # None when outside every site's tree
             continue
         if candidate.translation_key == page.translation_key:
-            links[code] = {"url": candidate.url}
+            links[code] = {"url": f"{candidate.url}?{query}" if query else candidate.url}
         elif code not in nearest:
             nearest[code] = candidate
     for code in codes:
@@ -83,17 +83,18 @@ def language_links(context: template.Context) -> list[dict[str, object]]:
     ancestor, with a note that says so. Computed for every rendered page (never kept in the
     cached chrome), so a whole-page cache entry holds the links of its own URL.
 
-    Shop and other Django views have the same URL in every language, prefixed by i18n_patterns,
-    and keep their query string (a search, the PES database's and the catalogue's filters).
+    Shop and other Django views have the same URL in every language, prefixed by i18n_patterns.
+    A link to the same page or view keeps the query string (a search, the filters of the PES
+    database, the catalogue and the listings); a link to another page does not.
     """
     request: HttpRequest | None = context.get("request")
     current = translation.get_language() or settings.LANGUAGE_CODE
     page = context.get("page")
     links: dict[str, dict[str, object]] = {}
+    query = request.GET.urlencode() if request is not None else ""
     if isinstance(page, Page):
-        links = _page_links(page, context["chrome"]["homes"])
+        links = _page_links(page, context["chrome"]["homes"], query)
     elif request is not None:
-        query = request.GET.urlencode()
         for code, _name in settings.LANGUAGES:
             url = translate_url(request.path, code)
             links[code] = {"url": f"{url}?{query}" if query else url}
