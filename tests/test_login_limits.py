@@ -106,3 +106,27 @@ def test_registering_a_new_account_still_logs_it_in():
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "_auth_user_id" in client.session
+
+
+def test_a_login_without_an_address_records_none():
+    """axes keeps the address in an IP column: PostgreSQL refuses 'unknown' or ''."""
+    from django.http import HttpRequest
+
+    from portal.login_limits import login_address
+
+    request = HttpRequest()
+    assert login_address(request) is None
+    request.META["REMOTE_ADDR"] = "unix:/run/gunicorn.sock"
+    assert login_address(request) is None
+    request.META["REMOTE_ADDR"] = "2001:db8::1"
+    assert login_address(request) == "2001:db8::1"
+    assert login_address(None) is None
+
+
+def test_force_login_goes_through(client):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.get("/sklep/accounts/", follow=True)
+    assert response.status_code == 200
+    assert all("/login/" not in url for url, _status in response.redirect_chain)
+    assert response.wsgi_request.user == user

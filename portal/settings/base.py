@@ -194,7 +194,7 @@ AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_address"  # the address the limiter counts
+AXES_CLIENT_IP_CALLABLE = "portal.login_limits.login_address"  # REMOTE_ADDR, as the limiter
 AXES_USERNAME_CALLABLE = "portal.login_limits.attempted_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.login_limits.lockout_response"
