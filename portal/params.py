@@ -4,7 +4,7 @@ A Python int has no limit, a database column has: an id of 20 digits reaching th
 SQLite raise OverflowError and PostgreSQL DataError, and `str.isdigit()` accepts "²", which
 `int()` refuses. Every view that turns a URL parameter into a number goes through here, so
 an odd value is an ignored filter or a form error, never a server error; path ids are checked
-once for every view by `PathIdsMiddleware` (a 404).
+once for every view by `PathValuesMiddleware` (a 404).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ YEAR_MIN, YEAR_MAX = 1, 9999
 PAGE_MAX = 10_000
 # ASCII digits only: `int()` also takes "+1", " 1", "1_0" and Arabic-Indic digits.
 _DIGITS = re.compile(r"[0-9]{1,19}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def clean_text(value: Any, limit: int = 200) -> str:
@@ -66,10 +67,18 @@ def year(value: Any) -> int | None:
     return positive_int(value, maximum=YEAR_MAX)
 
 
-class PathIdsMiddleware:
-    """An int from the URL's path (`<int:pk>`, in our views, Oscar's or Wagtail's admin) beyond
-    the id range is a 404 before any view runs: no row has it, and the database could not even
-    compare it (lookups through a foreign key are not range-checked by Django)."""
+def _is_id_name(name: str) -> bool:
+    return name == "pk" or name.endswith(("_pk", "_id"))
+
+
+class PathValuesMiddleware:
+    """What the URL resolver took from the path, checked once for every view (ours, Oscar's,
+    Wagtail's admin) before it runs; a 404 for
+    - an id beyond the id range: an int (`<int:pk>`), or digits named like an id in a regex
+      route (Oscar's `(?P<pk>\\d+)`): no row has it, and the database could not even compare it
+      (Django range-checks neither lookups through a foreign key nor 5000 digits);
+    - a segment with a control character (`%00`): nothing is named so, and PostgreSQL refuses
+      a NUL in a string."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -80,6 +89,15 @@ class PathIdsMiddleware:
     def process_view(
         self, request: HttpRequest, view: Callable, args: tuple, kwargs: dict[str, Any]
     ) -> None:
-        for value in (*args, *kwargs.values()):
+        match = getattr(request, "resolver_match", None)
+        regex_route = "(?P<" in (getattr(match, "route", "") or "")
+        named = [(str(index), value) for index, value in enumerate(args)]
+        for name, value in [*named, *kwargs.items()]:
             if type(value) is int and not -ID_MAX <= value <= ID_MAX:
+                raise Http404
+            if not isinstance(value, str):
+                continue
+            if _CONTROL.search(value):
+                raise Http404
+            if regex_route and _is_id_name(name) and value.isdigit() and not positive_int(value):
                 raise Http404

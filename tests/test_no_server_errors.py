@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -334,6 +335,9 @@ def test_api_path_id_out_of_range_is_refused_with_422(client):
 @pytest.mark.parametrize(
     "path",
     [
+        "/baza-pes/%00/",
+        "/sklep/zapytania/a%00b/",
+        "/en/baza-pes/x%1F/",
         f"/sklep/accounts/wishlists/create/with-product/{HUGE}/",
         f"/sklep/accounts/wishlists/x/products/{HUGE}/delete/",
         f"/admin/jury-lider-es/{HUGE}/",
@@ -344,34 +348,39 @@ def test_api_path_id_out_of_range_is_refused_with_422(client):
     ],
 )
 @override_settings(AXES_ENABLED=False)  # login throttling is not what is tested here
-def test_pages_with_an_impossible_id_in_the_path_are_404(client, path):
+def test_impossible_path_segments_are_404(client, path):
     client.force_login(get_user_model().objects.filter(is_superuser=True).first())
     assert client.get(path).status_code == 404
     assert client.post(path).status_code == 404
 
 
-def _int_routes(patterns: list, prefix: str = "") -> Iterator[str]:
-    """Every route of the URL map, admin areas included, joined with its includes' prefixes."""
+def _id_routes(patterns: list, prefix: str = "") -> Iterator[str]:
+    """Every route of the URL map with an id in it (`<int:…>` or a regex's digits), admin areas
+    included, joined with its includes' prefixes."""
     for pattern in patterns:
-        route = prefix + str(pattern.pattern)
+        route = prefix + str(pattern.pattern).lstrip("^").removesuffix("$")
         if isinstance(pattern, URLResolver):
-            yield from _int_routes(pattern.url_patterns, route)
-        elif "<int:" in route:
+            yield from _id_routes(pattern.url_patterns, route)
+        elif "<int:" in route or r"\d+)" in route:
             yield route
 
 
-def _with_huge_ids(route: str) -> str | None:
-    """The route with every int as HUGE and other segments as "x" (None: a regex route)."""
-    path = re.sub(r"<int:\w+>", HUGE, route)
-    path = re.sub(r"<\w+:\w+>|<\w+>", "x", path)
-    return None if re.search(r"[\\^$()\[\]?*+]", path) else "/" + path
+def _with_huge_ids(route: str, id_value: str = HUGE) -> str | None:
+    """The route with every id as `id_value` and other segments as "x" (None: a regex too
+    intricate to fill in)."""
+    path = re.sub(r"<int:\w+>|\(\?P<\w+>\\d\+\)", id_value, route)
+    path = re.sub(r"<\w+:\w+>|<\w+>|\(\?P<\w+>\[\\w-\][*+]\)", "x", path)
+    return None if re.search(r"[\\^$()\[\]?*+|]", path) else "/" + path
 
 
 @override_settings(AXES_ENABLED=False, RATE_LIMITS=NO_LIMITS)
 def test_every_int_in_any_url_path_beyond_the_id_range_is_404():
-    """Ours, Oscar's (its wish lists looked products up by a foreign key: a 500) and Wagtail's."""
-    paths = sorted({p for p in map(_with_huge_ids, _int_routes(get_resolver().url_patterns)) if p})
-    assert len(paths) > 100
+    """Ours, Oscar's (its wish lists looked products up by a foreign key, and 5000 digits in
+    its product routes' regex reached `int()`: both 500s) and Wagtail's."""
+    routes = list(_id_routes(get_resolver().url_patterns))
+    paths = sorted({p for p in map(_with_huge_ids, routes) if p})
+    paths += sorted({p for p in (_with_huge_ids(r, "9" * 5000) for r in routes) if p})
+    assert len(paths) > 200 and any("/sklep/catalogue/x_" in p for p in paths)
     admin = _client()
     admin.force_login(get_user_model().objects.filter(is_superuser=True).first())
     anonymous = _client()
@@ -434,23 +443,37 @@ def test_hypothesis_over_query_parameters(name, language, data):
     _ok(_client().get(url, query), f"GET {url} {query!r}"[:500])
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/baza-pes/{value}/",
-        "/sklep/zapytania/{value}/",
-        "/certyfikat/{value}/",
-        "/api/pes/{value}/",
-        "/api/certificates/{value}/",
-        "/sklep/catalogue/x_{value}/",
-    ],
-)
+PATH_TEMPLATES = [
+    "/baza-pes/{value}/",
+    "/sklep/zapytania/{value}/",
+    "/sklep/zapytania/{value}/akceptuj/",
+    "/certyfikat/{value}/",
+    "/api/pes/{value}/",
+    "/api/certificates/{value}/",
+    "/sklep/catalogue/x_{value}/",
+    "/aktualnosci/{value}/rss/",
+    "/lider-es/2026/glosuj/potwierdz/{value}/",
+]
+
+
+def _path(template: str, value: str) -> str:
+    return template.format(value=quote(value.replace("/", ""), safe="") or "x")
+
+
+@pytest.mark.parametrize("template", PATH_TEMPLATES)
+def test_nasty_values_in_path_segments(template):
+    client = _client()
+    for value in NASTY:
+        url = _path(template, value)
+        _ok(client.get(url), f"GET {url}"[:300])
+        _ok(client.post(url), f"POST {url}"[:300])
+
+
+@pytest.mark.parametrize("path", PATH_TEMPLATES)
 @SETTINGS
 @given(value=st.one_of(st.sampled_from(NASTY), st.text(min_size=1, max_size=80)))
 def test_hypothesis_over_path_segments(path, value):
-    from urllib.parse import quote
-
-    url = path.format(value=quote(value.replace("/", ""), safe="") or "x")
+    url = _path(path, value)
     _ok(_client().get(url), f"GET {url}"[:300])
 
 
