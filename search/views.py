@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from . import vocabulary
 from .loading import attach_products
 from .paging import LazyObjects, SearchPage
 from .query import PRICE_RANGES, PRODUCT_SORTS, ProductQuery, Results
@@ -91,7 +92,7 @@ class CatalogueView(TemplateView):
                 "page_obj": page_obj,
                 "paginator": page_obj.paginator,
                 "is_paginated": page_obj.has_other_pages(),
-                "categories": list(Category.objects.browsable().filter(depth=1).order_by("path")),
+                "categories": vocabulary.top_categories(),
                 "sort_options": self.sort_options(query),
                 "current_sort": query.sort,
                 "facets": results.facets,

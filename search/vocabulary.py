@@ -49,6 +49,20 @@ def categories() -> list[tuple[int, str, int, str, bool, bool]]:
     return _cached("categories", build, per_language=True)
 
 
+def top_categories() -> list[dict[str, object]]:
+    """The browsable top-level categories as the catalogue's sidebar links them: pk, name
+    and URL (a query and a URL reversal per category on every listing before)."""
+
+    def build() -> list[dict[str, object]]:
+        category_model = get_model("catalogue", "Category")
+        return [
+            {"pk": c.pk, "name": c.name, "get_absolute_url": c.get_absolute_url()}
+            for c in category_model.objects.browsable().filter(depth=1).order_by("path")
+        ]
+
+    return _cached("top-categories", build, per_language=True)
+
+
 def powiat_labels() -> dict[str, str]:
     """Powiat code → its label ("powiat kielecki", "Kielce"), sorted by folded name."""
 
