@@ -12,6 +12,7 @@ Rate limits are raised here (a 429 would be fine, but would hide the form behind
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -67,8 +68,10 @@ NO_LIMITS = {
     scope: (10**9, 3600)
     for scope in ("event-registration", "quote-request", "nomination", "vote", "shortlist", "order")
 }
+# Examples per view, form or path: `FUZZ_EXAMPLES=200 pytest tests/test_no_server_errors.py`
+# searches deeper by hand; the suite keeps to a few, always the same ones (derandomized).
 SETTINGS = settings(
-    max_examples=6,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "6")),
     deadline=None,
     derandomize=True,
     database=None,

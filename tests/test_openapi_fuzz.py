@@ -10,6 +10,7 @@ A failure prints the request (and a curl command) that reproduces it.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -64,7 +65,7 @@ def test_the_schema_tested_is_the_one_served(client):
 
 @schema.parametrize()
 @settings(
-    max_examples=25,
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "25")),
     deadline=None,
     derandomize=True,
     database=None,
