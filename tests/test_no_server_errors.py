@@ -664,7 +664,7 @@ def test_hypothesis_over_form_fields(name, data):
     _ok(_client().post(url, fields), f"POST {url} {fields!r}"[:500])
 
 
-# Checkout, as far as a guest gets without an order being placed --------------------------
+# Basket and checkout, as far as a guest gets without an order being placed ------------------
 
 
 CHECKOUT_FIELDS = {
@@ -680,6 +680,16 @@ CHECKOUT_FIELDS = {
     ),
     "checkout:shipping-method": (),
     "checkout:preview": ("action",),
+    "basket:summary": (
+        "form-TOTAL_FORMS",
+        "form-INITIAL_FORMS",
+        "form-MAX_NUM_FORMS",
+        "form-0-id",
+        "form-0-quantity",
+        "form-0-save_for_later",
+        "form-0-DELETE",
+    ),
+    "basket:vouchers-add": ("code",),
 }
 
 
@@ -699,7 +709,7 @@ def guest_with_basket() -> Client:
 
 
 @override_settings(RATE_LIMITS=NO_LIMITS)
-@SETTINGS
+@settings(SETTINGS, max_examples=SETTINGS.max_examples * 4)  # one step per example
 @given(data=st.data())
 def test_hypothesis_over_checkout_steps(guest_with_basket, data):
     client = guest_with_basket
