@@ -40,6 +40,9 @@ def login_address(request: HttpRequest | None) -> str | None:
         return None
 
 
+AXES_USERNAME_LENGTH = 255
+
+
 def attempted_username(request: HttpRequest, credentials: dict | None) -> str | None:
     """AXES_USERNAME_CALLABLE: the account a login tries, whatever the form calls it. Every
     login form passes `username` to authenticate() (axes' default would read `email`, the user
@@ -49,7 +52,9 @@ def attempted_username(request: HttpRequest, credentials: dict | None) -> str | 
     if username is None and request is not None:
         data = getattr(request, "POST", {})
         username = data.get("username") or data.get("login-username")
-    return str(username).strip().lower() if username else None
+    # Axes keeps it in a column of 255 characters (PostgreSQL refuses longer, a 500); forms
+    # do not stop a longer one before authenticate() (Django's login form sets max_length late).
+    return str(username).strip().lower()[:AXES_USERNAME_LENGTH] if username else None
 
 
 def lockout_message(cool_off: timedelta | None) -> str:

@@ -664,6 +664,22 @@ def test_hypothesis_over_form_fields(name, data):
     _ok(_client().post(url, fields), f"POST {url} {fields!r}"[:500])
 
 
+@pytest.mark.parametrize(
+    "url",
+    ["/sklep/accounts/login/", "/admin/login/", "/django-admin/login/", "/sklep/dashboard/login/"],
+)
+def test_login_pages_with_login_throttling_on(url):
+    """django-axes looks the typed username up before the form is checked (a NUL in it must
+    not reach PostgreSQL); a lockout page is fine."""
+    client = _client()
+    for value in NASTY:
+        for data in (
+            {"login-username": value, "login-password": value, "login_submit": "1"},
+            {"username": value, "password": value},
+        ):
+            _ok(client.post(url, data), f"POST {url} {value!r}"[:200])
+
+
 # Basket and checkout, as far as a guest gets without an order being placed ------------------
 
 
