@@ -18,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 # Ids are Django's AutoField: a 32-bit integer on PostgreSQL (64-bit on SQLite).
 ID_MAX = 2**31 - 1
 # Years a `datetime.date` (and so a `__year` lookup) can hold.
-YEAR_MIN, YEAR_MAX = 1, 9999
+YEAR_MAX = 9999
 # Pages past this are never a real listing's; a link further is treated as this one.
 PAGE_MAX = 10_000
 # ASCII digits only: `int()` also takes "+1", " 1", "1_0" and Arabic-Indic digits.
