@@ -43,3 +43,14 @@ def _fresh_cache() -> None:
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in Polish: a request or `activate` in one test must not leave English
+    active for the next (reverse() would then give /en/ URLs)."""
+    from django.utils import translation
+
+    translation.activate("pl")
+    yield
+    translation.activate("pl")
