@@ -1,5 +1,8 @@
 """Whole-page cache for anonymous visitors, shared by all workers, invalidated on content change.
 
+Logged-in visitors get stored copies only of the shop listings, which show nothing of them but
+their role (`SHARED_WITH_USERS`): one copy for users, one for staff, never the anonymous one.
+
 Why our own middleware and not Django's cache middleware: Oscar's BasketMiddleware touches
 `request.user` on every request, so every response varies on Cookie and any analytics cookie
 would split the cache. Here the rule is simpler: anonymous GETs of public pages are cached by
@@ -37,6 +40,10 @@ NEVER_CACHED = re.compile(
     r"^/(?:[a-z]{2}/)?(?:admin|django-admin|sklep/(?:basket|checkout|accounts|dashboard|"
     r"wishlists|password-reset|search|offers)|csrf-token)(?:/|$)"
 )
+# Shop listings show nothing of the visitor beyond whether they are logged in (the account links)
+# and staff (the admin link), the basket count coming from a cookie: logged-in visitors share one
+# stored copy of them per role, apart from the anonymous copy. Product pages are not among them.
+SHARED_WITH_USERS = re.compile(r"^/(?:[a-z]{2}/)?sklep/catalogue/(?:category/[\w/-]+/)?$")
 # The facets of the PES database and of the shop's catalogue have bounded values, so their
 # combinations are cached too; a free-text `q` is not, so arbitrary queries cannot fill the cache.
 CACHEABLE_QUERY_KEYS = {
@@ -80,9 +87,17 @@ def invalidate_pages_on_commit(**_kwargs: object) -> None:
     transaction.on_commit(invalidate_pages)
 
 
+def _role(request: HttpRequest) -> str:
+    """Which stored copy a visitor shares: anonymous, a logged-in user, or staff."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return "anon"
+    return "staff" if user.is_staff else "user"
+
+
 def _cache_key(request: HttpRequest) -> str:
     digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
-    return f"pagecache:{generation()}:{digest}"
+    return f"pagecache:{generation()}:{_role(request)}:{digest}"
 
 
 def _is_cacheable_request(request: HttpRequest) -> bool:
@@ -95,7 +110,13 @@ def _is_cacheable_request(request: HttpRequest) -> bool:
     if request.COOKIES.get("messages"):  # a pending flash message must be shown, not a copy
         return False
     user = getattr(request, "user", None)
-    return user is None or not user.is_authenticated
+    if user is None or not user.is_authenticated:
+        return True
+    if not SHARED_WITH_USERS.match(request.path):
+        return False
+    # a message waiting in the session must be shown to this user, not a stored copy
+    session = getattr(request, "session", None)
+    return not (session is not None and session.get("_messages"))
 
 
 def may_be_stored(request: HttpRequest) -> bool:
@@ -105,7 +126,8 @@ def may_be_stored(request: HttpRequest) -> bool:
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve and store whole pages for anonymous visitors."""
+    """Serve and store whole pages for anonymous visitors (and the shop listings, per role, for
+    logged-in ones)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response

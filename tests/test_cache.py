@@ -345,3 +345,57 @@ def test_the_confirm_page_is_valid_html(tmp_path):
     refused = client.post(_open_event().url + "rejestracja/", REGISTRATION)
     assert refused.status_code == 403
     assert nu_errors({"confirm": refused.content}, tmp_path) == []
+
+
+def _logged_in(client, email: str):
+    client.force_login(get_user_model().objects.get(email=email))
+    return client
+
+
+def test_logged_in_users_share_a_copy_of_the_shop_listing_per_role(client, django_user_model):
+    """The catalogue shows nothing of the visitor but the role: customers share one stored copy,
+    staff another, and neither ever gets (or leaves) the anonymous one."""
+    from django.test import Client
+
+    anonymous = client.get("/sklep/catalogue/")
+    assert client.get("/sklep/catalogue/")["X-Page-Cache"] == "hit"
+    assert "Moje konto" not in anonymous.content.decode()
+
+    customer = _logged_in(Client(), "kupujacy@example.org")
+    first = customer.get("/sklep/catalogue/")
+    assert first["X-Page-Cache"] == "miss"
+    body = first.content.decode()
+    assert "Moje konto" in body and 'href="/admin/"' not in body
+    other = django_user_model.objects.create_user(email="drugi@example.org", password="x-demo-2026")
+    second_customer = Client()
+    second_customer.force_login(other)
+    hit = second_customer.get("/sklep/catalogue/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit.content == first.content
+    assert "csrfmiddlewaretoken" not in body or 'value=""' in body
+
+    staff = _logged_in(Client(), "admin@es.example.org")
+    staff_page = staff.get("/sklep/catalogue/")
+    assert staff_page["X-Page-Cache"] == "miss"
+    assert 'href="/admin/"' in staff_page.content.decode()
+    # the anonymous copy is untouched by all of them
+    assert "Moje konto" not in client.get("/sklep/catalogue/").content.decode()
+
+
+def test_logged_in_users_get_no_stored_copy_of_other_pages(client):
+    """Product pages and the rest stay rendered per request for logged-in visitors."""
+    customer = _logged_in(client, "kupujacy@example.org")
+    product = Product.objects.browsable().filter(product_class__slug="produkt").first()
+    for path in [product.get_absolute_url(), "/o-portalu/", "/baza-pes/"]:
+        customer.get(path)
+        assert "X-Page-Cache" not in customer.get(path), path
+
+
+def test_a_pending_message_is_shown_not_a_stored_copy(client):
+    customer = _logged_in(client, "kupujacy@example.org")
+    customer.get("/sklep/catalogue/")
+    session = customer.session
+    session["_messages"] = '[["__json_message",0,20,"Witaj ponownie"]]'
+    session.save()
+    response = customer.get("/sklep/catalogue/")
+    assert "X-Page-Cache" not in response
