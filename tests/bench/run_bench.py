@@ -415,9 +415,12 @@ def discover(
     targets.append(Target("catalogue", CATALOGUE_PATH))
     # An unknown query parameter bypasses the anonymous page cache: the catalogue as rendered.
     targets.append(Target("catalogue-uncached", CATALOGUE_PATH + "?nocache=1"))
-    # A logged-in customer's catalogue: never page-cached for a user.
+    # A logged-in customer's catalogue: the copy customers share, and as rendered per request.
     if session_cookie:
         targets.append(Target("catalogue-user", CATALOGUE_PATH, cookie=session_cookie))
+        targets.append(
+            Target("catalogue-user-uncached", CATALOGUE_PATH + "?nocache=1", cookie=session_cookie)
+        )
     else:
         reason = "no customer session (only with the bench's own server and database)"
         targets.append(Target("catalogue-user", CATALOGUE_PATH, skip_reason=reason))
@@ -638,7 +641,7 @@ def render_table(rows: list[Row], static_rps: float | None) -> str:
     """Fixed-width table; the path column grows to fit hashed static names."""
     path_w = max([len("path"), *(len(r.path) for r in rows)])
     head = (
-        f"{'page':<18}  {'path':<{path_w}}  {'req/s':>9}  {'p50 ms':>7}  {'p99 ms':>7}"
+        f"{'page':<23}  {'path':<{path_w}}  {'req/s':>9}  {'p50 ms':>7}  {'p99 ms':>7}"
         f"  {'errors':>6}  {'KB':>7}  {'% static':>8}"
     )
     lines = [head]
@@ -647,12 +650,12 @@ def render_table(rows: list[Row], static_rps: float | None) -> str:
         res = row.result
         if res is None:
             lines.append(
-                f"{row.name:<18}  {row.path:<{path_w}}  skipped: {row.skip_reason or 'n/a'}"
+                f"{row.name:<23}  {row.path:<{path_w}}  skipped: {row.skip_reason or 'n/a'}"
             )
             continue
         share = f"{res.rps / static_rps * 100:.0f}%" if static_rps else "n/a"
         lines.append(
-            f"{row.name:<18}  {row.path:<{path_w}}  {res.rps:>9.1f}  {res.p50_ms:>7.2f}"
+            f"{row.name:<23}  {row.path:<{path_w}}  {res.rps:>9.1f}  {res.p50_ms:>7.2f}"
             f"  {res.p99_ms:>7.2f}  {res.errors:>6}  {kb:>7}  {share:>8}"
         )
     return "\n".join(lines)
