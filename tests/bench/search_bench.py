@@ -357,8 +357,17 @@ def base_env() -> dict[str, str]:
     }
 
 
+BACKEND_NAMES = {"sqlite", "postgresql", "elasticsearch"}
+
+
 def parent(args: argparse.Namespace) -> int:
     wanted = set(args.only.split(",")) if args.only else None
+    unknown = (wanted or set()) - BACKEND_NAMES
+    if unknown:
+        raise SystemExit(
+            f"bench-search: unknown backend {', '.join(sorted(unknown))}; "
+            f"choose from {', '.join(sorted(BACKEND_NAMES))}"
+        )
     results: list[dict[str, Any]] = []
     SQLITE_FILE.parent.mkdir(parents=True, exist_ok=True)
     sqlite_url = f"sqlite:///{SQLITE_FILE}"
