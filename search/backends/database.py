@@ -238,30 +238,35 @@ class DatabaseBackend(SearchBackend):
         rows = (
             self._filtered(query, today, skip=skip)
             .annotate(**annotations)
-            .values(*grouped)
+            .values_list(*grouped)  # tuples: a broad word gives thousands of groups
             .annotate(n=Count("pk"))
             .order_by()
         )
         counts: dict[str, dict[str, int]] = {name: {} for name in names}
         categories: dict[str, int] = {}
         total = 0
+        checks = [(position, wanted[name]) for position, name in enumerate(names) if wanted[name]]
         for row in rows:
-            values = {name: row[columns[name]] for name in names}
-            misses = [n for n in names if wanted[n] and values[n] not in wanted[n]]
+            n = row[-1]
+            misses = [position for position, allowed in checks if row[position] not in allowed]
             if together:
-                ids = [pk for pk in row["category_ids"].split(",") if pk]
+                ids = row[5].split(",")
                 if not misses:
                     for pk in ids:
-                        categories[pk] = categories.get(pk, 0) + row["n"]
-                if chosen and not chosen & set(ids):
+                        if pk:
+                            categories[pk] = categories.get(pk, 0) + n
+                if chosen and chosen.isdisjoint(ids):
                     continue  # outside the chosen categories: counted for categories only
             if not misses:
-                total += row["n"]
-            if len(misses) > 1:
+                total += n
+            elif len(misses) > 1:
                 continue
-            for name in misses or names:  # a row failing one filter counts for that facet only
-                if values[name]:
-                    counts[name][values[name]] = counts[name].get(values[name], 0) + row["n"]
+            # a row failing one filter counts for that facet only
+            for position in misses or range(5):
+                value = row[position]
+                if value:
+                    facet = counts[names[position]]
+                    facet[value] = facet.get(value, 0) + n
         if not together:
             lists = (
                 self._filtered(query, today, skip=("category",))
