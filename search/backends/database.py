@@ -7,10 +7,11 @@ backend. Every query word must match (its stem, or a known word one typo away).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Coalesce
 
@@ -52,6 +53,22 @@ def text_q(text: str) -> tuple[Q, list[list[str]]]:
             either |= Q(folded_text__contains=option)
         condition &= either
     return condition, word_variants
+
+
+@contextmanager
+def _index_over_table_scan(wanted: bool) -> Iterator[None]:
+    """On PostgreSQL, count a text's matches through the trigram index, not the whole table.
+
+    For a broad word the planner overestimates the matches and reads every page of the entry
+    table (about 1 KB a row: 100 MB at 100,000 products) where the index's bitmap visits only
+    the pages holding matches, about half of them for 'spoldzielnia': measured 120 ms against
+    70 ms. `SET LOCAL` holds for this query's transaction only."""
+    if not wanted or connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 def category_list(ids: Collection[int]) -> str:
@@ -242,6 +259,8 @@ class DatabaseBackend(SearchBackend):
             .annotate(n=Count("pk"))
             .order_by()
         )
+        with _index_over_table_scan(together):
+            rows = list(rows)
         counts: dict[str, dict[str, int]] = {name: {} for name in names}
         categories: dict[str, int] = {}
         total = 0
