@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import TypeVar
 
 import pytest
+from django.core.cache import caches
 from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
@@ -125,3 +126,5 @@ def test_simultaneous_registrations_never_exceed_capacity(demo_region):
         assert in_own_thread(count) == (PLACES, PEOPLE - PLACES)
     finally:
         in_own_thread(lambda: delete_pages(made))
+        # the registrations' rate-limit counters were committed too
+        in_own_thread(caches["ratelimit"].clear)
