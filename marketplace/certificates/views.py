@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from oscar.core.loading import get_model
 
 from marketplace.dashboard_access import is_pes_user
+from portal.http import SeeOther
 from portal.urls_absolute import absolute_url
 
 from .forms import ApplicationForm
@@ -40,10 +41,6 @@ from .qr import qr_svg as make_qr_svg
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
-
-
-class SeeOther(HttpResponseRedirect):
-    status_code = 303
 
 
 def _products() -> Prefetch:

@@ -17,7 +17,6 @@ from django.http import (
     Http404,
     HttpRequest,
     HttpResponse,
-    HttpResponseRedirect,
     JsonResponse,
 )
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -34,6 +33,7 @@ from oscar.core.loading import get_model
 
 from marketplace.partner.models import ActivityField, LegalForm, ReintegrationType
 from portal import ratelimit
+from portal.http import SeeOther
 from portal.urls_absolute import absolute_url
 from search.paging import SearchPage, page_number
 from search.service import search_partners
@@ -55,12 +55,6 @@ Product = get_model("catalogue", "Product")
 
 PER_PAGE = 20
 FACET_NAMES = ("powiat", "activity", "legal_form", "reintegration")
-
-
-class SeeOther(HttpResponseRedirect):
-    """303: after a POST the browser GETs the next page, and a reload never posts again."""
-
-    status_code = 303
 
 
 def _facets(query: DirectoryQuery, counts: dict[str, dict[str, int]]) -> list[Facet]:

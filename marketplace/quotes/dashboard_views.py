@@ -22,10 +22,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 from oscar.views.decorators import permissions_required
 
+from portal.http import SeeOther
+
 from . import services
 from .forms import AnswerForm, DeclineForm
 from .models import Quote
-from .views import SeeOther
 
 # Oscar's own rule for its dashboard: staff, or a partner user with dashboard access.
 dashboard_access = permissions_required((["is_staff"], ["partner.dashboard_access"]))

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
 from portal import ratelimit
+from portal.http import SeeOther
 from portal.params import positive_ids
 
 from . import services
@@ -35,12 +36,6 @@ SESSION_KEY = "quotes:last_request"
 SERVICE = Q(product_class__requires_shipping=False, product_class__track_stock=False)
 # How many PES ids a link may carry (a directory shortlist); more are ignored.
 MAX_LINKED_PARTNERS = 100
-
-
-class SeeOther(HttpResponseRedirect):
-    """303: after a POST the browser GETs the next page, and a reload never posts again."""
-
-    status_code = 303
 
 
 def service_products() -> QuerySet:

@@ -4,12 +4,13 @@ cached, rate-limited per address, with a honeypot; a GET never writes."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from portal import ratelimit
+from portal.http import SeeOther
 
 from .forms import NominationForm
 from .models import Category, EditionPage
@@ -51,16 +52,9 @@ def _nominate(request: HttpRequest, edition: EditionPage, category: Category) ->
     thanks = _("Thank you: your nomination has been sent. We have e-mailed you a confirmation.")
     if form.is_spam:  # answer as for a person, keep nothing
         messages.success(request, thanks)
-        return _see_other(edition.get_url(request) or "/")
+        return SeeOther(edition.get_url(request) or "/")
     nomination = submit(edition, category, form)
     messages.success(request, thanks)
     if not notify(nomination, request):
         messages.warning(request, _("We could not send the confirmation e-mail just now."))
-    return _see_other(edition.get_url(request) or "/")
-
-
-def _see_other(url: str) -> HttpResponseRedirect:
-    """303: the browser GETs the page after a POST, and a reload does not post again."""
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
+    return SeeOther(edition.get_url(request) or "/")

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.forms import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from portal import ratelimit
+from portal.http import SeeOther
 
 from .forms_vote import VoteForm
 from .models import EditionPage
@@ -61,7 +62,7 @@ def _vote(request: HttpRequest, edition: EditionPage, category) -> HttpResponse:
     sent = _("Almost done: we have e-mailed you a link. Your vote counts once you follow it.")
     if form.is_spam:  # answer as for a person, keep nothing
         messages.success(request, sent)
-        return _see_other(edition.get_url(request) or "/")
+        return SeeOther(edition.get_url(request) or "/")
     try:
         _vote_row, mailed = cast_vote(
             edition, category, form.cleaned_data["nomination"], form.cleaned_data["email"], request
@@ -79,7 +80,7 @@ def _vote(request: HttpRequest, edition: EditionPage, category) -> HttpResponse:
         )
         return TemplateResponse(request, FORM_TEMPLATE, context, status=503)
     messages.success(request, sent)
-    return _see_other(edition.get_url(request) or "/")
+    return SeeOther(edition.get_url(request) or "/")
 
 
 def confirm(request: HttpRequest, edition: EditionPage, token: str) -> HttpResponse:
@@ -95,7 +96,7 @@ def _confirm(request: HttpRequest, edition: EditionPage, token: str) -> HttpResp
     if request.method == "POST":
         outcome = confirm_vote(edition, token)
         if outcome.ok:  # the GET after the redirect says the vote is counted
-            return _see_other(request.path)
+            return SeeOther(request.path)
         context.update(outcome=outcome, vote=outcome.vote)
         return TemplateResponse(request, CONFIRM_TEMPLATE, context, status=_status(outcome.code))
     vote = find_vote(edition, token)
@@ -118,10 +119,3 @@ def _status(code: str) -> int:
     return {"unknown": 404, "already_voted": 409, "closed": 409, "not_candidate": 409}.get(
         code, 200
     )
-
-
-def _see_other(url: str) -> HttpResponseRedirect:
-    """303: the browser GETs the page after a POST, and a reload does not post again."""
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response

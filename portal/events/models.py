@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
+from portal.http import SeeOther
 from portal.organisations.models import Organisation, Powiat
 from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from portal.urls_absolute import page_url
@@ -385,7 +386,7 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
         state = self.registration_state()
         if not state.open:
             messages.error(request, state.message)
-            return _see_other(page_url)
+            return SeeOther(page_url)
         event = self.registration_event
         form = RegistrationForm(request.POST, event=event)
         if ratelimit.hit(request, "event-registration"):  # refused, what was typed kept
@@ -394,7 +395,7 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
             return ratelimit.refuse(response, "event-registration")
         if form.is_valid() and form.is_spam:  # answer as for a person, keep nothing
             messages.success(request, _("Thank you: your place is confirmed."))
-            return _see_other(page_url)
+            return SeeOther(page_url)
         if form.is_valid():
             try:
                 registration = register(event, form)
@@ -416,15 +417,8 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
                     messages.warning(
                         request, _("We could not send the confirmation e-mail just now.")
                     )
-                return _see_other(page_url)
+                return SeeOther(page_url)
         return self.render(request, context_overrides={"registration_form": form})
-
-
-def _see_other(url: str) -> HttpResponseRedirect:
-    """303: the browser GETs the page after a POST, and a reload does not post again."""
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
 
 
 @dataclass(frozen=True)
