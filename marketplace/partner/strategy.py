@@ -14,7 +14,8 @@ class QuoteOnly(Unavailable):
 
 
 class ServicesByQuote:
-    """A product class without shipping and without stock is a service (DESIGN.md)."""
+    """A product class without shipping and without stock is a service: it has no
+    price to buy at once and no basket button; its action is asking for a quote."""
 
     def availability_policy(self, product, stockrecord):
         product_class = product.get_product_class()

@@ -1,4 +1,4 @@
-"""On PostgreSQL, a trigram index makes `folded_text LIKE '%word%'` an index scan (DESIGN.md:
+"""On PostgreSQL, a trigram index makes `folded_text LIKE '%word%'` an index scan (measured:
 15–75 ms instead of 260–470 ms on 100,000 titles). Other databases skip this."""
 
 from django.db import migrations

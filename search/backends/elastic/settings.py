@@ -2,7 +2,7 @@
 settings, so it imports nothing from Django).
 
 modelsearch sets no analyzer, so page text would get `standard` (no folding): the index's
-default analyzer is made the folding one here (DESIGN.md, "Polish search"). Its
+default analyzer is made the folding one here (lowercase + asciifolding, which folds ł). Its
 `INDEX_SETTINGS` are deep-merged into modelsearch's own and passed to `indices.create`;
 `OPTIONS` go to the `Elasticsearch(...)` constructor, which is where the plain-JSON node
 class for OpenSearch-compatible servers goes.
