@@ -8,6 +8,7 @@ plus a few read from its description; the loader's PS status and head counts sta
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from oscar.core.loading import get_model
@@ -18,20 +19,65 @@ from . import data
 
 Partner = get_model("partner", "Partner")
 
-# (slug, Polish name, English name)
-ACTIVITY_FIELDS: list[tuple[str, str, str]] = [
-    ("gastronomia-i-catering", "gastronomia i catering", "food service and catering"),
-    ("sprzatanie", "sprzątanie i utrzymanie czystości", "cleaning and janitorial services"),
-    ("budownictwo-i-remonty", "budownictwo i remonty", "construction and renovation"),
-    ("zielen-i-ogrodnictwo", "zieleń i ogrodnictwo", "green spaces and gardening"),
-    ("rekodzielo-i-pamiatki", "rękodzieło i pamiątki", "handicrafts and souvenirs"),
-    ("szycie-i-krawiectwo", "szycie i krawiectwo", "sewing and tailoring"),
-    ("produkcja-zywnosci", "produkcja żywności", "food production"),
-    ("poligrafia-i-uslugi-biurowe", "poligrafia i usługi biurowe", "printing and office services"),
-    ("turystyka-i-noclegi", "turystyka i noclegi", "tourism and accommodation"),
-    ("uslugi-opiekuncze", "usługi opiekuńcze", "care services"),
-    ("edukacja-i-szkolenia", "edukacja i szkolenia", "education and training"),
-    ("transport-i-przeprowadzki", "transport i przeprowadzki", "transport and removals"),
+
+@dataclass(frozen=True)
+class DemoActivityField:
+    """A field of activity of the managed taxonomy."""
+
+    slug: str
+    name: str
+    name_en: str
+
+
+ACTIVITY_FIELDS: list[DemoActivityField] = [
+    DemoActivityField(
+        slug="gastronomia-i-catering",
+        name="gastronomia i catering",
+        name_en="food service and catering",
+    ),
+    DemoActivityField(
+        slug="sprzatanie",
+        name="sprzątanie i utrzymanie czystości",
+        name_en="cleaning and janitorial services",
+    ),
+    DemoActivityField(
+        slug="budownictwo-i-remonty",
+        name="budownictwo i remonty",
+        name_en="construction and renovation",
+    ),
+    DemoActivityField(
+        slug="zielen-i-ogrodnictwo",
+        name="zieleń i ogrodnictwo",
+        name_en="green spaces and gardening",
+    ),
+    DemoActivityField(
+        slug="rekodzielo-i-pamiatki",
+        name="rękodzieło i pamiątki",
+        name_en="handicrafts and souvenirs",
+    ),
+    DemoActivityField(
+        slug="szycie-i-krawiectwo", name="szycie i krawiectwo", name_en="sewing and tailoring"
+    ),
+    DemoActivityField(
+        slug="produkcja-zywnosci", name="produkcja żywności", name_en="food production"
+    ),
+    DemoActivityField(
+        slug="poligrafia-i-uslugi-biurowe",
+        name="poligrafia i usługi biurowe",
+        name_en="printing and office services",
+    ),
+    DemoActivityField(
+        slug="turystyka-i-noclegi", name="turystyka i noclegi", name_en="tourism and accommodation"
+    ),
+    DemoActivityField(slug="uslugi-opiekuncze", name="usługi opiekuńcze", name_en="care services"),
+    DemoActivityField(
+        slug="edukacja-i-szkolenia", name="edukacja i szkolenia", name_en="education and training"
+    ),
+    DemoActivityField(
+        slug="transport-i-przeprowadzki",
+        name="transport i przeprowadzki",
+        name_en="transport and removals",
+    ),
 ]
 
 # What a PES sells says what it does.
@@ -77,11 +123,11 @@ def operating_since(number: int, slug: str, today: date) -> date:
     return date(2008 + (number * 5) % 17, (number * 7) % 12 + 1, (number * 3) % 27 + 1)
 
 
-def reintegration_of(item: dict) -> str:
+def reintegration_of(item: data.DemoPes) -> str:
     """By legal form; foundations and associations that give work reintegrate vocationally."""
-    if item["legal_form"] in REINTEGRATION_BY_FORM:
-        return REINTEGRATION_BY_FORM[item["legal_form"]]
-    mission = item["mission"].casefold()
+    if item.legal_form in REINTEGRATION_BY_FORM:
+        return REINTEGRATION_BY_FORM[item.legal_form]
+    mission = item.mission.casefold()
     if "zatrudni" in mission or "pracy" in mission:
         return ReintegrationType.VOCATIONAL
     return ReintegrationType.NONE
@@ -90,24 +136,24 @@ def reintegration_of(item: dict) -> str:
 def load_directory(say: Callable[[str], None]) -> None:
     """Create the taxonomy and describe every demo PES with it; running it again changes nothing."""
     fields = {}
-    for slug, name, name_en in ACTIVITY_FIELDS:
-        fields[slug], _created = ActivityField.objects.update_or_create(
-            slug=slug, defaults={"name": name, "name_en": name_en}
+    for item in ACTIVITY_FIELDS:
+        fields[item.slug], _created = ActivityField.objects.update_or_create(
+            slug=item.slug, defaults={"name": item.name, "name_en": item.name_en}
         )
     categories: dict[str, list[str]] = {}
     for product in data.PRODUCTS:
-        categories.setdefault(product["pes"], []).append(product["category"])
+        categories.setdefault(product.pes, []).append(product.category)
 
     today = date.today()
-    partners = {p.code: p for p in Partner.objects.filter(code__in=[i["slug"] for i in data.PES])}
+    partners = {p.code: p for p in Partner.objects.filter(code__in=[i.slug for i in data.PES])}
     for number, item in enumerate(data.PES, start=1):
-        partner = partners.get(item["slug"])
+        partner = partners.get(item.slug)
         if partner is None:
             continue
-        slugs = [FIELDS_BY_CATEGORY[c] for c in categories.get(item["slug"], [])]
-        slugs += EXTRA_FIELDS.get(item["slug"], [])
+        slugs = [FIELDS_BY_CATEGORY[c] for c in categories.get(item.slug, [])]
+        slugs += EXTRA_FIELDS.get(item.slug, [])
         partner.activity_fields.set([fields[s] for s in dict.fromkeys(slugs)])
         partner.reintegration = reintegration_of(item)
-        partner.operating_since = operating_since(number, item["slug"], today)
+        partner.operating_since = operating_since(number, item.slug, today)
         partner.save(update_fields=["reintegration", "operating_since"])
     say(f"PES database: {len(fields)} fields of activity, {len(partners)} PES described")

@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 
 from home.models import ContentPage, HomePage, SiteSettings
 from marketplace.products import FEATURED_RANGE_SLUG
+from portal.competition.models import CompetitionIndexPage, EditionPage
 from portal.organisations import roles
 from portal.organisations.models import ConsortiumMember, Organisation, Powiat
 
@@ -26,8 +27,10 @@ from . import data, pages, region, shop
 from .certificates import load_certificates
 from .competition import load_competition
 from .directory import load_directory
+from .events import load_events
 from .goodpractices import load_goodpractices
 from .identifiers import demo_iban, demo_krs, demo_nip, demo_regon
+from .news import load_news
 from .pictures import draw_picture
 from .quotes import load_quotes
 
@@ -67,7 +70,7 @@ class DemoLoader:
         self.load_powiats()
         self.load_organisations()
         self.load_catalogue()
-        shop.load_delivery(list(Partner.objects.filter(code__in=[p["slug"] for p in data.PES])))
+        shop.load_delivery(list(Partner.objects.filter(code__in=[p.slug for p in data.PES])))
         self.load_pages()
         self.load_newsroom()
         self.load_events()
@@ -98,36 +101,44 @@ class DemoLoader:
         self.say(f"powiats: {len(self.powiats)}")
 
     def load_organisations(self) -> None:
-        rops_data = dict(region.ROPS)
-        rops_data.pop("powiats")
+        rops = region.ROPS
         self.rops, _ = Organisation.objects.update_or_create(
-            slug=rops_data.pop("slug"), defaults={"kind": Organisation.Kind.ROPS, **rops_data}
+            slug=rops.slug,
+            defaults={
+                "kind": Organisation.Kind.ROPS,
+                "name": rops.name,
+                "short_name": rops.short_name,
+                "address": rops.address,
+                "email": rops.email,
+                "phone": rops.phone,
+                "description": rops.description,
+            },
         )
         self.rops.powiats.set(self.powiats.values())
         self.rops.save()
         self.owes: dict[str, Organisation] = {}
         for item in region.OWES:
             owes, _ = Organisation.objects.update_or_create(
-                slug=item["slug"],
+                slug=item.slug,
                 defaults={
                     "kind": Organisation.Kind.OWES,
-                    "name": item["name"],
-                    "short_name": item["short_name"],
-                    "address": item["address"],
-                    "email": item["email"],
-                    "phone": item["phone"],
+                    "name": item.name,
+                    "short_name": item.short_name,
+                    "address": item.address,
+                    "email": item.email,
+                    "phone": item.phone,
                     "accreditation_valid_until": region.ACCREDITATION_VALID_UNTIL,
                 },
             )
-            owes.powiats.set([self.powiats[code] for code in item["powiats"]])
+            owes.powiats.set([self.powiats[code] for code in item.powiats])
             owes.save()
-            for order, (name, is_leader) in enumerate(item["members"]):
+            for order, (name, is_leader) in enumerate(item.members):
                 ConsortiumMember.objects.update_or_create(
                     organisation=owes,
                     name=name,
                     defaults={"is_leader": is_leader, "sort_order": order},
                 )
-            self.owes[item["slug"]] = owes
+            self.owes[item.slug] = owes
         self.say(f"organisations: ROPS + {len(self.owes)} OWES")
 
     # Shop -------------------------------------------------------------------------------
@@ -155,23 +166,21 @@ class DemoLoader:
         }
         categories = {}
         for item in data.CATEGORIES:
-            slug = slug_of(item["name"])
+            slug = slug_of(item.name)
             category = Category.objects.filter(slug=slug).first()
             if category is None:
-                category = Category.add_root(name=item["name"], slug=slug, is_public=True)
-            categories[item["slug"]] = category
+                category = Category.add_root(name=item.name, slug=slug, is_public=True)
+            categories[item.slug] = category
 
         partners = {}
         for number, item in enumerate(data.PES, start=1):
             employees = 4 + number % 9
             at_risk = (employees * (20 + (number * 7) % 60)) // 100
-            is_ps = item["legal_form"] == "social_cooperative" and number % 2 == 0
+            is_ps = item.legal_form == "social_cooperative" and number % 2 == 0
             partner, _ = Partner.objects.update_or_create(
-                code=item["slug"],
+                code=item.slug,
                 defaults={
-                    "krs": demo_krs(number)
-                    if item["legal_form"] not in {"cis", "kis", "wtz"}
-                    else "",
+                    "krs": demo_krs(number) if item.legal_form not in {"cis", "kis", "wtz"} else "",
                     "nip": demo_nip(number),
                     "regon": demo_regon(number),
                     "iban": demo_iban(number),
@@ -179,75 +188,75 @@ class DemoLoader:
                     "employees_at_risk": at_risk,
                     "ps_decision_number": f"PS.{number}/2025" if is_ps else "",
                     "ps_decision_date": date(2025, 3, number % 28 + 1) if is_ps else None,
-                    "pickup_points": f"{item['street']}, {item['postcode']} {item['city']}",
+                    "pickup_points": f"{item.street}, {item.postcode} {item.city}",
                     "opening_hours": "pon.–pt. 8:00–16:00",
-                    "name": item["name"],
-                    "legal_form": item["legal_form"],
-                    "powiat": self.powiats[item["powiat"]],
-                    "city": item["city"],
-                    "description": item["description"],
-                    "social_mission": item["mission"],
-                    "email": item["email"],
-                    "phone": item["phone"],
-                    "owes": self.owes.get(item["owes"]),
+                    "name": item.name,
+                    "legal_form": item.legal_form,
+                    "powiat": self.powiats[item.powiat],
+                    "city": item.city,
+                    "description": item.description,
+                    "social_mission": item.mission,
+                    "email": item.email,
+                    "phone": item.phone,
+                    "owes": self.owes.get(item.owes),
                 },
             )
             PartnerAddress.objects.update_or_create(
                 partner=partner,
                 defaults={
-                    "line1": item["street"],
-                    "line4": item["city"],
-                    "postcode": item["postcode"],
+                    "line1": item.street,
+                    "line4": item.city,
+                    "postcode": item.postcode,
                     "country": poland,
                 },
             )
-            partners[item["slug"]] = partner
+            partners[item.slug] = partner
 
         featured, _ = Range.objects.update_or_create(
             slug=FEATURED_RANGE_SLUG,
             defaults={"name": "Polecane", "is_public": True, "description": ""},
         )
-        kinds = {c["slug"]: c["kind"] for c in data.CATEGORIES}
+        kinds = {c.slug: c.kind for c in data.CATEGORIES}
         for item in data.PRODUCTS:
-            kind = item.get("kind") or kinds[item["category"]]
+            kind = item.kind or kinds[item.category]
             product, created = Product.objects.update_or_create(
-                upc=item["sku"],
+                upc=item.sku,
                 defaults={
-                    "title": item["title"],
-                    "slug": slug_of(item["title"])[:128],
-                    "description": f"<p>{item['description']}</p>",
+                    "title": item.title,
+                    "slug": slug_of(item.title)[:128],
+                    "description": f"<p>{item.description}</p>",
                     "product_class": classes[kind],
                     "structure": Product.STANDALONE,
                     "is_public": True,
                 },
             )
             ProductCategory.objects.get_or_create(
-                product=product, category=categories[item["category"]]
+                product=product, category=categories[item.category]
             )
             StockRecord.objects.update_or_create(
-                partner=partners[item["pes"]],
-                partner_sku=item["sku"],
+                partner=partners[item.pes],
+                partner_sku=item.sku,
                 defaults={
                     "product": product,
-                    "price": Decimal(item["price"]),
+                    "price": Decimal(item.price),
                     "price_currency": "PLN",
-                    "num_in_stock": item["stock"] if kind == "product" else None,
+                    "num_in_stock": item.stock if kind == "product" else None,
                 },
             )
             self._ensure_picture(product, item)
-            if item.get("featured"):
+            if item.featured:
                 featured.add_product(product)
         self.say(f"shop: {len(partners)} PES, {len(data.PRODUCTS)} products and services")
 
     @staticmethod
-    def _ensure_picture(product, item: dict) -> None:
+    def _ensure_picture(product, item: data.DemoProduct) -> None:
         """Draw the product's picture unless it is there (also when the file was deleted)."""
         image = product.images.first()
         if image is None or not image.original.storage.exists(image.original.name):
             if image is None:
-                image = ProductImage(product=product, caption=item["title"], display_order=0)
-            picture = draw_picture(item["title"], item["category"], item["sku"])
-            image.original.save(f"{slug_of(item['sku'])}.jpg", ContentFile(picture), save=False)
+                image = ProductImage(product=product, caption=item.title, display_order=0)
+            picture = draw_picture(item.title, item.category, item.sku)
+            image.original.save(f"{slug_of(item.sku)}.jpg", ContentFile(picture), save=False)
             image.save()
         # Make the card and page thumbnails now, so a visitor's GET never has to write them.
         thumbnailer = get_thumbnailer()
@@ -265,22 +274,20 @@ class DemoLoader:
 
         made: dict[str, Page] = {}
         for item in pages.CONTENT_PAGES:
-            page = ContentPage.objects.filter(locale=polish, slug=item["slug"]).first()
+            page = ContentPage.objects.filter(locale=polish, slug=item.slug).first()
             if page is None:
-                page = ContentPage(slug=item["slug"], title=item["pl"]["title"])
+                page = ContentPage(slug=item.slug, title=item.pl["title"])
                 home.add_child(instance=page)
-            self.publish(page, {**item["pl"], "show_in_menus": item["menu"]})
-            self.translation(
-                page, english, item["slug_en"], {**item["en"], "show_in_menus": item["menu"]}
-            )
-            made[item["slug"]] = page
+            self.publish(page, {**item.pl, "show_in_menus": item.menu})
+            self.translation(page, english, item.slug_en, {**item.en, "show_in_menus": item.menu})
+            made[item.slug] = page
 
         site = Site.objects.get(is_default_site=True)
         settings = SiteSettings.for_site(site)
-        settings.owner_name = region.ROPS["name"]
-        settings.address = region.ROPS["address"]
-        settings.email = region.ROPS["email"]
-        settings.phone = region.ROPS["phone"]
+        settings.owner_name = region.ROPS.name
+        settings.address = region.ROPS.address
+        settings.email = region.ROPS.email
+        settings.phone = region.ROPS.phone
         settings.accessibility_statement = made["deklaracja-dostepnosci"]
         settings.footer_links = [
             ("link", {"label": "O portalu", "page": made["o-portalu"], "url": ""}),
@@ -295,15 +302,11 @@ class DemoLoader:
         self.say(f"pages: home + {len(made)} content pages, each in pl and en")
 
     def load_newsroom(self) -> None:
-        from .news import load_news
-
         organisations = {o.slug: o for o in Organisation.objects.all()}
         load_news(self, self.home, self.home_en, organisations)
         self.say("newsroom: news index, 12 news items, organisations page, RKRES")
 
     def load_events(self) -> None:
-        from .events import load_events
-
         organisations = {o.slug: o for o in Organisation.objects.all()}
         load_events(self.home, self.home_en, organisations, self.powiats)
         self.say("events: index (pl + en), events of every kind, registrations")
@@ -311,8 +314,6 @@ class DemoLoader:
     def load_competition_english(self) -> None:
         """The competition's index and editions in English, page by page; the categories,
         nominations and results stay those of the Polish edition (`data_edition`)."""
-        from portal.competition.models import CompetitionIndexPage, EditionPage
-
         index = CompetitionIndexPage.objects.child_of(self.home).filter(slug="lider-es").first()
         if index is None:
             return
@@ -400,5 +401,5 @@ class DemoLoader:
             last_name="Sprzedawca",
         )
         seller.groups.add(Group.objects.get(name=roles.PES_STAFF))
-        Partner.objects.get(code=data.PES[0]["slug"]).users.add(seller)
+        Partner.objects.get(code=data.PES[0].slug).users.add(seller)
         account("kupujacy@example.org", "customer", first_name="Krystyna", last_name="Klientka")

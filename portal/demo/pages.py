@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DemoContentPage:
+    """A content page under the home page and its English translation."""
+
+    slug: str
+    slug_en: str
+    menu: bool  # shown in the menus
+    pl: dict[str, Any]  # the Polish page's fields
+    en: dict[str, Any]  # the English page's fields
+
+
+# The home page's fields in each language.
 HOME = {
     "pl": {
         "title": "Ekonomia społeczna w Świętokrzyskiem",
@@ -31,13 +47,12 @@ HOME = {
     },
 }
 
-# slug_pl, slug_en, show_in_menus, Polish fields, English fields
-CONTENT_PAGES = [
-    {
-        "slug": "o-portalu",
-        "slug_en": "about",
-        "menu": True,
-        "pl": {
+CONTENT_PAGES: list[DemoContentPage] = [
+    DemoContentPage(
+        slug="o-portalu",
+        slug_en="about",
+        menu=True,
+        pl={
             "title": "O portalu",
             "lead": "Jeden regionalny portal sprzedaży i promocji ekonomii społecznej.",
             "body": [
@@ -66,7 +81,7 @@ CONTENT_PAGES = [
                 ),
             ],
         },
-        "en": {
+        en={
             "title": "About the portal",
             "lead": "One regional portal to sell and promote the social economy.",
             "body": [
@@ -95,12 +110,12 @@ CONTENT_PAGES = [
                 ),
             ],
         },
-    },
-    {
-        "slug": "ekonomia-spoleczna",
-        "slug_en": "social-economy",
-        "menu": True,
-        "pl": {
+    ),
+    DemoContentPage(
+        slug="ekonomia-spoleczna",
+        slug_en="social-economy",
+        menu=True,
+        pl={
             "title": "Ekonomia społeczna",
             "lead": "Czym są PES, przedsiębiorstwa społeczne i klauzule społeczne.",
             "body": [
@@ -120,7 +135,7 @@ CONTENT_PAGES = [
                 ),
             ],
         },
-        "en": {
+        en={
             "title": "Social economy",
             "lead": "What PES, social enterprises and social clauses are.",
             "body": [
@@ -140,12 +155,12 @@ CONTENT_PAGES = [
                 ),
             ],
         },
-    },
-    {
-        "slug": "kontakt",
-        "slug_en": "contact",
-        "menu": True,
-        "pl": {
+    ),
+    DemoContentPage(
+        slug="kontakt",
+        slug_en="contact",
+        menu=True,
+        pl={
             "title": "Kontakt",
             "lead": "Regionalny Ośrodek Polityki Społecznej w Kielcach, Dział Ekonomii Społecznej.",
             "body": [
@@ -156,7 +171,7 @@ CONTENT_PAGES = [
                 ),
             ],
         },
-        "en": {
+        en={
             "title": "Contact",
             "lead": "Regional Social Policy Centre in Kielce, Social Economy Unit.",
             "body": [
@@ -167,12 +182,12 @@ CONTENT_PAGES = [
                 ),
             ],
         },
-    },
-    {
-        "slug": "deklaracja-dostepnosci",
-        "slug_en": "accessibility-statement",
-        "menu": False,
-        "pl": {
+    ),
+    DemoContentPage(
+        slug="deklaracja-dostepnosci",
+        slug_en="accessibility-statement",
+        menu=False,
+        pl={
             "title": "Deklaracja dostępności",
             "lead": "Portal stosuje się do ustawy o dostępności cyfrowej stron internetowych "
             "podmiotów publicznych.",
@@ -184,7 +199,7 @@ CONTENT_PAGES = [
                 ),
             ],
         },
-        "en": {
+        en={
             "title": "Accessibility statement",
             "lead": "The portal follows the Polish act on the digital accessibility of public "
             "bodies' websites.",
@@ -196,5 +211,5 @@ CONTENT_PAGES = [
                 ),
             ],
         },
-    },
+    ),
 ]
