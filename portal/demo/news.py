@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
@@ -9,181 +10,186 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-# slug, organisation slug, days ago, tags, Polish (title, lead), English (title, lead) or None
-NEWS = [
-    (
-        "nabor-zakup-prospoleczny-2026",
-        "rops-kielce",
-        3,
-        ["certyfikat", "zakup prospołeczny"],
-        (
-            "Rusza nabór do certyfikatu „Zakup Prospołeczny” 2026",
+from portal.news.models import NewsIndexPage, NewsPage
+from portal.organisations.models import OrganisationIndexPage, RkresPage, ThematicGroup
+
+
+@dataclass(frozen=True)
+class DemoNews:
+    """A news item of the ROPS or an OWES, dated `days_ago` before today."""
+
+    slug: str
+    organisation: str  # the publishing organisation's slug
+    days_ago: int
+    tags: tuple[str, ...]
+    title: str
+    lead: str
+    english: tuple[str, str] | None = None  # title, lead
+
+
+@dataclass(frozen=True)
+class DemoThematicGroup:
+    """A thematic group of the RKRES and its members."""
+
+    name: str
+    description: str
+    members: tuple[str, ...]
+
+
+NEWS: list[DemoNews] = [
+    DemoNews(
+        slug="nabor-zakup-prospoleczny-2026",
+        organisation="rops-kielce",
+        days_ago=3,
+        tags=("certyfikat", "zakup prospołeczny"),
+        title="Rusza nabór do certyfikatu „Zakup Prospołeczny” 2026",
+        lead=(
             "Podmioty ekonomii społecznej mogą zgłaszać produkty i usługi do certyfikatu "
-            "do 15 grudnia.",
+            "do 15 grudnia."
         ),
-        (
+        english=(
             "Applications open for the “Zakup Prospołeczny” 2026 certificate",
             "Social-economy entities may submit products and services until 15 December.",
         ),
     ),
-    (
-        "gala-lider-es-2026",
-        "rops-kielce",
-        9,
-        ["Lider ES", "gala"],
-        (
-            "Znamy laureatów konkursu Lider Ekonomii Społecznej",
-            "Kapituła nagrodziła samorządy, firmy i przedsiębiorstwa społeczne z regionu.",
-        ),
-        (
+    DemoNews(
+        slug="gala-lider-es-2026",
+        organisation="rops-kielce",
+        days_ago=9,
+        tags=("Lider ES", "gala"),
+        title="Znamy laureatów konkursu Lider Ekonomii Społecznej",
+        lead="Kapituła nagrodziła samorządy, firmy i przedsiębiorstwa społeczne z regionu.",
+        english=(
             "Winners of the Social Economy Leader competition announced",
             "The jury honoured local governments, businesses and social enterprises of the region.",
         ),
     ),
-    (
-        "klauzule-spoleczne-szkolenie",
-        "rops-kielce",
-        16,
-        ["zamówienia publiczne", "klauzule społeczne"],
-        (
-            "Klauzule społeczne w zamówieniach – szkolenie dla samorządów",
-            "Jak stosować art. 94 Pzp i kryteria społeczne – materiały ze szkolenia.",
-        ),
-        (
+    DemoNews(
+        slug="klauzule-spoleczne-szkolenie",
+        organisation="rops-kielce",
+        days_ago=16,
+        tags=("zamówienia publiczne", "klauzule społeczne"),
+        title="Klauzule społeczne w zamówieniach – szkolenie dla samorządów",
+        lead="Jak stosować art. 94 Pzp i kryteria społeczne – materiały ze szkolenia.",
+        english=(
             "Social clauses in procurement: training for local governments",
             "How to apply Article 94 of the Public Procurement Law: training materials.",
         ),
     ),
-    (
-        "raport-es-2025",
-        "rops-kielce",
-        30,
-        ["raport", "RKRES"],
-        (
-            "Raport o stanie ekonomii społecznej w województwie za 2025 r.",
-            "RKRES przyjął coroczny raport; w regionie działa ponad 400 PES.",
-        ),
-        None,
+    DemoNews(
+        slug="raport-es-2025",
+        organisation="rops-kielce",
+        days_ago=30,
+        tags=("raport", "RKRES"),
+        title="Raport o stanie ekonomii społecznej w województwie za 2025 r.",
+        lead="RKRES przyjął coroczny raport; w regionie działa ponad 400 PES.",
+        english=None,
     ),
-    (
-        "nowa-spoldzielnia-kielce",
-        "swietokrzyski-owes",
-        5,
-        ["spółdzielnia socjalna", "dotacje"],
-        (
-            "W Kielcach powstała nowa spółdzielnia socjalna",
-            "Dzięki wsparciu OWES pięć osób założyło spółdzielnię prowadzącą catering.",
-        ),
-        (
+    DemoNews(
+        slug="nowa-spoldzielnia-kielce",
+        organisation="swietokrzyski-owes",
+        days_ago=5,
+        tags=("spółdzielnia socjalna", "dotacje"),
+        title="W Kielcach powstała nowa spółdzielnia socjalna",
+        lead="Dzięki wsparciu OWES pięć osób założyło spółdzielnię prowadzącą catering.",
+        english=(
             "A new social cooperative in Kielce",
             "With the support of the OWES five people set up a catering cooperative.",
         ),
     ),
-    (
-        "doradztwo-konecki",
-        "swietokrzyski-owes",
-        21,
-        ["doradztwo"],
-        (
-            "Dyżury doradców OWES w powiecie koneckim",
-            "Bezpłatne konsultacje dla organizacji pozarządowych w każdy czwartek.",
-        ),
-        None,
+    DemoNews(
+        slug="doradztwo-konecki",
+        organisation="swietokrzyski-owes",
+        days_ago=21,
+        tags=("doradztwo",),
+        title="Dyżury doradców OWES w powiecie koneckim",
+        lead="Bezpłatne konsultacje dla organizacji pozarządowych w każdy czwartek.",
+        english=None,
     ),
-    (
-        "wizyta-studyjna-pestka",
-        "kielecko-ostrowiecki-owes",
-        7,
-        ["wizyta studyjna"],
-        (
-            "Wizyta studyjna w przedsiębiorstwach społecznych Sandomierza",
-            "Uczestnicy poznali spółdzielnie socjalne prowadzące turystykę i gastronomię.",
-        ),
-        (
+    DemoNews(
+        slug="wizyta-studyjna-pestka",
+        organisation="kielecko-ostrowiecki-owes",
+        days_ago=7,
+        tags=("wizyta studyjna",),
+        title="Wizyta studyjna w przedsiębiorstwach społecznych Sandomierza",
+        lead="Uczestnicy poznali spółdzielnie socjalne prowadzące turystykę i gastronomię.",
+        english=(
             "Study visit to social enterprises in Sandomierz",
             "Participants met social cooperatives working in tourism and catering.",
         ),
     ),
-    (
-        "cis-ostrowiec-absolwenci",
-        "kielecko-ostrowiecki-owes",
-        12,
-        ["CIS", "reintegracja"],
-        (
-            "Absolwenci CIS w Ostrowcu znaleźli pracę",
-            "Dwunastu uczestników zakończyło reintegrację i podjęło zatrudnienie.",
-        ),
-        None,
+    DemoNews(
+        slug="cis-ostrowiec-absolwenci",
+        organisation="kielecko-ostrowiecki-owes",
+        days_ago=12,
+        tags=("CIS", "reintegracja"),
+        title="Absolwenci CIS w Ostrowcu znaleźli pracę",
+        lead="Dwunastu uczestników zakończyło reintegrację i podjęło zatrudnienie.",
+        english=None,
     ),
-    (
-        "kiermasz-starachowice",
-        "kielecko-ostrowiecki-owes",
-        25,
-        ["kiermasz"],
-        (
-            "Kiermasz rękodzieła PES w Starachowicach",
-            "Ponad dwadzieścia podmiotów zaprezentowało swoje wyroby.",
-        ),
-        None,
+    DemoNews(
+        slug="kiermasz-starachowice",
+        organisation="kielecko-ostrowiecki-owes",
+        days_ago=25,
+        tags=("kiermasz",),
+        title="Kiermasz rękodzieła PES w Starachowicach",
+        lead="Ponad dwadzieścia podmiotów zaprezentowało swoje wyroby.",
+        english=None,
     ),
-    (
-        "busko-zaz-ceramika",
-        "trzeci-swietokrzyski-owes",
-        4,
-        ["ZAZ", "rękodzieło"],
-        (
-            "ZAZ z Buska-Zdroju otwiera pracownię ceramiki",
-            "Nowa pracownia da zatrudnienie ośmiu osobom z niepełnosprawnościami.",
-        ),
-        (
+    DemoNews(
+        slug="busko-zaz-ceramika",
+        organisation="trzeci-swietokrzyski-owes",
+        days_ago=4,
+        tags=("ZAZ", "rękodzieło"),
+        title="ZAZ z Buska-Zdroju otwiera pracownię ceramiki",
+        lead="Nowa pracownia da zatrudnienie ośmiu osobom z niepełnosprawnościami.",
+        english=(
             "Busko-Zdrój ZAZ opens a ceramics workshop",
             "The new workshop will employ eight people with disabilities.",
         ),
     ),
-    (
-        "dotacje-pinczow",
-        "trzeci-swietokrzyski-owes",
-        14,
-        ["dotacje", "miejsca pracy"],
-        (
-            "Dotacje na nowe miejsca pracy w przedsiębiorstwach społecznych",
-            "Nabór wniosków dla PES z powiatów buskiego, pińczowskiego i kazimierskiego.",
-        ),
-        None,
+    DemoNews(
+        slug="dotacje-pinczow",
+        organisation="trzeci-swietokrzyski-owes",
+        days_ago=14,
+        tags=("dotacje", "miejsca pracy"),
+        title="Dotacje na nowe miejsca pracy w przedsiębiorstwach społecznych",
+        lead="Nabór wniosków dla PES z powiatów buskiego, pińczowskiego i kazimierskiego.",
+        english=None,
     ),
-    (
-        "dzien-es-uczelnia",
-        "trzeci-swietokrzyski-owes",
-        40,
-        ["edukacja"],
-        (
-            "Dzień Ekonomii Społecznej na uczelni",
-            "Studenci poznali przedsiębiorczość społeczną podczas warsztatów i debaty.",
-        ),
-        None,
+    DemoNews(
+        slug="dzien-es-uczelnia",
+        organisation="trzeci-swietokrzyski-owes",
+        days_ago=40,
+        tags=("edukacja",),
+        title="Dzień Ekonomii Społecznej na uczelni",
+        lead="Studenci poznali przedsiębiorczość społeczną podczas warsztatów i debaty.",
+        english=None,
     ),
 ]
 
-RKRES_GROUPS = [
-    (
-        "Współpraca nauki, NGO, administracji i biznesu",
-        "Łączy uczelnie, organizacje pozarządowe, samorządy i przedsiębiorców wokół ES.",
-        ["Politechnika Świętokrzyska", "Świętokrzyska Izba Rzemiosła", "ROPS w Kielcach"],
+RKRES_GROUPS: list[DemoThematicGroup] = [
+    DemoThematicGroup(
+        name="Współpraca nauki, NGO, administracji i biznesu",
+        description=(
+            "Łączy uczelnie, organizacje pozarządowe, samorządy i przedsiębiorców wokół ES."
+        ),
+        members=("Politechnika Świętokrzyska", "Świętokrzyska Izba Rzemiosła", "ROPS w Kielcach"),
     ),
-    (
-        "Współpraca międzyinstytucjonalna",
-        "OPS, PCPR, urzędy pracy, organizacje pozarządowe i OWES.",
-        ["Wojewódzki Urząd Pracy w Kielcach", "PCPR w Sandomierzu", "MOPR w Kielcach"],
+    DemoThematicGroup(
+        name="Współpraca międzyinstytucjonalna",
+        description="OPS, PCPR, urzędy pracy, organizacje pozarządowe i OWES.",
+        members=("Wojewódzki Urząd Pracy w Kielcach", "PCPR w Sandomierzu", "MOPR w Kielcach"),
     ),
-    (
-        "Podmioty reintegracyjne",
-        "CIS, KIS, ZAZ i WTZ: zatrudnienie socjalne i rehabilitacja zawodowa.",
-        ["CIS w Ostrowcu Świętokrzyskim", "ZAZ w Busku-Zdroju", "WTZ w Pińczowie"],
+    DemoThematicGroup(
+        name="Podmioty reintegracyjne",
+        description="CIS, KIS, ZAZ i WTZ: zatrudnienie socjalne i rehabilitacja zawodowa.",
+        members=("CIS w Ostrowcu Świętokrzyskim", "ZAZ w Busku-Zdroju", "WTZ w Pińczowie"),
     ),
-    (
-        "Współpraca ROPS–OWES",
-        "Koordynacja wsparcia i realizacja porozumień ROPS–OWES.",
-        ["ROPS w Kielcach", "Świętokrzyski OWES", "Kielecko-Ostrowiecki OWES"],
+    DemoThematicGroup(
+        name="Współpraca ROPS–OWES",
+        description="Koordynacja wsparcia i realizacja porozumień ROPS–OWES.",
+        members=("ROPS w Kielcach", "Świętokrzyski OWES", "Kielecko-Ostrowiecki OWES"),
     ),
 ]
 
@@ -232,39 +238,31 @@ def document(title: str):
 
 def load_news(loader, home, home_en, organisations: dict) -> None:
     """News index (pl + en), a dozen news items, the organisations page and the RKRES."""
-    from portal.news.models import NewsIndexPage, NewsPage
-    from portal.organisations.models import OrganisationIndexPage, RkresPage, ThematicGroup
-
     english = Locale.objects.get(language_code="en")
     index = _child(home, NewsIndexPage, "aktualnosci", "Aktualności")
     loader.publish(index, {"title": "Aktualności", "show_in_menus": True})
     loader.translation(index, english, "news", {"title": "News", "show_in_menus": True})
     today = timezone.localdate()
-    for slug, org_slug, days_ago, tags, polish, english_fields in NEWS:
-        page = _child(index, NewsPage, slug, polish[0], lead=polish[1])
-        page.requested_by = organisations[org_slug]
-        page.date = today - timedelta(days=days_ago)
-        page.tags.set(tags)
+    for item in NEWS:
+        page = _child(index, NewsPage, item.slug, item.title, lead=item.lead)
+        page.requested_by = organisations[item.organisation]
+        page.date = today - timedelta(days=item.days_ago)
+        page.tags.set(item.tags)
         loader.publish(
             page,
             {
-                "title": polish[0],
-                "lead": polish[1],
-                "body": [
-                    ("paragraph", f"<p>{polish[1]}</p>"),
-                ],
+                "title": item.title,
+                "lead": item.lead,
+                "body": [("paragraph", f"<p>{item.lead}</p>")],
             },
         )
-        if english_fields:
+        if item.english:
+            title, lead = item.english
             loader.translation(
                 page,
                 english,
-                slug,
-                {
-                    "title": english_fields[0],
-                    "lead": english_fields[1],
-                    "body": [("paragraph", f"<p>{english_fields[1]}</p>")],
-                },
+                item.slug,
+                {"title": title, "lead": lead, "body": [("paragraph", f"<p>{lead}</p>")]},
             )
 
     organisations_page = _child(home, OrganisationIndexPage, "organizacje", "ROPS i OWES")
@@ -297,14 +295,17 @@ def load_news(loader, home, home_en, organisations: dict) -> None:
         ),
     ]
     groups = []
-    for order, (name, description, members) in enumerate(RKRES_GROUPS):
+    for order, item in enumerate(RKRES_GROUPS):
         group = ThematicGroup(
-            name=name, description=description, members="\n".join(members), sort_order=order
+            name=item.name,
+            description=item.description,
+            members="\n".join(item.members),
+            sort_order=order,
         )
         group.documents = [
             (
                 "document",
-                {"kind": "minutes", "title": "", "document": document(f"Protokół – {name}")},
+                {"kind": "minutes", "title": "", "document": document(f"Protokół – {item.name}")},
             )
         ]
         groups.append(group)
