@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
@@ -28,36 +29,60 @@ from marketplace.certificates.models import (
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 
-# (sequence, PES code, days since issue, revoked days ago or None, reason)
-CERTIFICATES = [
-    (1, "kielecka-spizarnia", 200, None, ""),
-    (2, "wtz-pracownia-nadziei", 90, None, ""),
-    (3, "lysogorskie-ziola", 300, None, ""),
-    (4, "smaki-ponidzia", 30, None, ""),
-    (5, "bajkowa-pracownia", 150, None, ""),
-    (6, "nadwislanskie-ogrody", "expiring", None, ""),
-    (7, "nitka", 60, None, ""),
-    (8, "jablkowy-sad", 250, None, ""),
-    (9, "starachowicka-poligrafia", 400, None, ""),  # expired 35 days ago
-    (
-        10,
-        "pszczela-dolina",
-        120,
-        14,
-        "Kontrola wykazała, że udział przychodów własnych spadł poniżej 30%.",
+
+@dataclass(frozen=True)
+class DemoCertificate:
+    """A certificate, numbered ZP/<year of issue>/<sequence>, issued `age` days ago."""
+
+    sequence: int
+    pes: str  # the holder's code
+    age: int | str  # days since issue, or "expiring": its last day EXPIRING_IN_DAYS from today
+    revoked_ago: int | None = None  # revoked that many days ago
+    reason: str = ""  # of the revocation
+
+
+@dataclass(frozen=True)
+class DemoApplication:
+    """A PES's application for the certificate."""
+
+    pes: str  # the applicant's code
+    status: str
+    ticked: bool  # every item of the committee's checklist
+    refusal: str  # the refusal's reason
+
+
+CERTIFICATES: list[DemoCertificate] = [
+    DemoCertificate(sequence=1, pes="kielecka-spizarnia", age=200),
+    DemoCertificate(sequence=2, pes="wtz-pracownia-nadziei", age=90),
+    DemoCertificate(sequence=3, pes="lysogorskie-ziola", age=300),
+    DemoCertificate(sequence=4, pes="smaki-ponidzia", age=30),
+    DemoCertificate(sequence=5, pes="bajkowa-pracownia", age=150),
+    DemoCertificate(sequence=6, pes="nadwislanskie-ogrody", age="expiring"),
+    DemoCertificate(sequence=7, pes="nitka", age=60),
+    DemoCertificate(sequence=8, pes="jablkowy-sad", age=250),
+    DemoCertificate(sequence=9, pes="starachowicka-poligrafia", age=400),  # expired 35 days ago
+    DemoCertificate(
+        sequence=10,
+        pes="pszczela-dolina",
+        age=120,
+        revoked_ago=14,
+        reason="Kontrola wykazała, że udział przychodów własnych spadł poniżej 30%.",
     ),
 ]
 EXPIRING_IN_DAYS = 20
 
-# (PES code, status, checklist ticked, refusal reason)
-APPLICATIONS = [
-    ("kis-krok-dalej", ApplicationStatus.SUBMITTED, False, ""),
-    ("zamkowe-wzgorze", ApplicationStatus.UNDER_REVIEW, True, ""),
-    (
-        "zaz-sloneczny-zegar",
-        ApplicationStatus.REFUSED,
-        False,
-        "Brak sprawozdania finansowego potwierdzającego przychody własne.",
+APPLICATIONS: list[DemoApplication] = [
+    DemoApplication(
+        pes="kis-krok-dalej", status=ApplicationStatus.SUBMITTED, ticked=False, refusal=""
+    ),
+    DemoApplication(
+        pes="zamkowe-wzgorze", status=ApplicationStatus.UNDER_REVIEW, ticked=True, refusal=""
+    ),
+    DemoApplication(
+        pes="zaz-sloneczny-zegar",
+        status=ApplicationStatus.REFUSED,
+        ticked=False,
+        refusal="Brak sprawozdania finansowego potwierdzającego przychody własne.",
     ),
 ]
 
@@ -77,13 +102,14 @@ def _products_of(partner) -> list:
 
 def load_certificates(say: Callable[[str], None]) -> None:
     today = today_in_poland()
-    partners = {p.code: p for p in Partner.objects.filter(code__in=[c[1] for c in CERTIFICATES])}
-    for sequence, code, age, revoked_ago, reason in CERTIFICATES:
-        partner = partners[code]
-        if age == "expiring":
+    partners = {p.code: p for p in Partner.objects.filter(code__in=[c.pes for c in CERTIFICATES])}
+    for item in CERTIFICATES:
+        sequence, revoked_ago = item.sequence, item.revoked_ago
+        partner = partners[item.pes]
+        if item.age == "expiring":
             issued = _issue_date_expiring_in(EXPIRING_IN_DAYS)
         else:
-            issued = today - timedelta(days=age)
+            issued = today - timedelta(days=item.age)
         number = f"ZP/{issued.year}/{sequence:04d}"
         certificate = (
             Certificate.objects.filter(holder=partner, number__startswith="ZP/")
@@ -98,7 +124,7 @@ def load_certificates(say: Callable[[str], None]) -> None:
         certificate.issued_on = issued
         certificate.valid_until = Certificate.last_valid_day(issued)
         certificate.revoked_on = today - timedelta(days=revoked_ago) if revoked_ago else None
-        certificate.revocation_reason = reason
+        certificate.revocation_reason = item.reason
         certificate.scope = ", ".join(product.title for product in products)
         certificate.save()
         certificate.products.set(products)
@@ -107,8 +133,8 @@ def load_certificates(say: Callable[[str], None]) -> None:
         "(one expired, one revoked, one expiring soon)"
     )
 
-    for code, status, ticked, refusal in APPLICATIONS:
-        partner = Partner.objects.get(code=code)
+    for item in APPLICATIONS:
+        partner = Partner.objects.get(code=item.pes)
         application = Application.objects.filter(partner=partner).first() or Application(
             partner=partner
         )
@@ -116,11 +142,11 @@ def load_certificates(say: Callable[[str], None]) -> None:
         application.operating_six_months = True
         application.social_goals = partner.social_mission or partner.description
         application.own_revenue_share = 42
-        application.status = status
+        application.status = item.status
         for name in Application.CHECKLIST:
-            setattr(application, name, ticked)
-        application.refusal_reason = refusal
-        application.decided_on = today - timedelta(days=3) if refusal else None
+            setattr(application, name, item.ticked)
+        application.refusal_reason = item.refusal
+        application.decided_on = today - timedelta(days=3) if item.refusal else None
         application.save()
         application.products.set(_products_of(partner)[:2])
         # The field's storage is the private one: the file never lands under /media/.

@@ -5,6 +5,7 @@ that is already there (the open edition's dates move with today's date)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
@@ -13,16 +14,24 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from marketplace.partner.models import Partner
-from portal.competition.jury import ensure_jury_group
+from portal.competition.jury import ensure_jury_group, ranking
 from portal.competition.models import (
     DEFAULT_CRITERIA,
+    Award,
     CompetitionIndexPage,
     Criterion,
     CriterionMark,
     EditionPage,
     JuryScore,
     Nomination,
+    Vote,
 )
+from portal.competition.voting import email_key
+from portal.events.models import EventPage
+
+from .events import GALA_SLUG
+from .identifiers import DEMO_PASSWORD
+from .news import document
 
 # A minimal, valid one-page PDF: the demo's recommendation letter.
 DEMO_LETTER = (
@@ -68,17 +77,11 @@ def _edition(index: CompetitionIndexPage, year: int, fields: dict) -> EditionPag
 
 
 def _rules(year: int):
-    from .news import document
-
     return document(f"Regulamin konkursu Lider Ekonomii Społecznej {year}")
 
 
 def _gala_event(home_pl: Page):
     """The current edition's gala, an event of the demo's events section (when loaded)."""
-    from portal.events.models import EventPage
-
-    from .events import GALA_SLUG
-
     return EventPage.objects.descendant_of(home_pl).filter(slug=GALA_SLUG).first()
 
 
@@ -197,9 +200,6 @@ def load_competition(home_pl: Page, say: Callable[[str], None]) -> None:
 def _load_votes(edition: EditionPage) -> None:
     """A closed public vote: confirmed votes spread over each category's candidates (one
     address one vote per category), and two never confirmed, which do not count."""
-    from portal.competition.models import Vote
-    from portal.competition.voting import email_key
-
     if Vote.objects.filter(edition=edition).exists():
         return
     cast = edition.vote_start + timedelta(days=2)
@@ -238,9 +238,6 @@ def _award_laureates(edition: EditionPage, special: bool) -> None:
     """Per category the jury's first a winner and its second a distinction (in the PES
     category, a PES listed in the directory wins, so its profile shows "Lider ES <year>");
     the Marshal's special award in one edition. Left alone once the edition has any award."""
-    from portal.competition.jury import ranking
-    from portal.competition.models import Award
-
     if Nomination.objects.filter(edition=edition).exclude(award="").exists():
         return
     for group in ranking(edition):
@@ -262,19 +259,28 @@ def _award_laureates(edition: EditionPage, special: bool) -> None:
             special = False
 
 
-JURORS = [
-    ("jury1@rops.example.org", "Jan", "Juror"),
-    ("jury2@rops.example.org", "Janina", "Jurorka"),
+@dataclass(frozen=True)
+class DemoJuror:
+    """A member of every edition's jury (a demo account)."""
+
+    email: str
+    first_name: str
+    last_name: str
+
+
+JURORS: list[DemoJuror] = [
+    DemoJuror(email="jury1@rops.example.org", first_name="Jan", last_name="Juror"),
+    DemoJuror(email="jury2@rops.example.org", first_name="Janina", last_name="Jurorka"),
 ]
-DEMO_PASSWORD = "demo-es-2026"  # noqa: S105 (the demo accounts' published password)
 
 
 def _load_jury(editions: list[EditionPage]) -> None:
     """Two jurors on every edition's jury; the closed editions fully scored (their ranking)."""
     users = []
-    for email, first_name, last_name in JURORS:
+    for juror in JURORS:
         user, created = get_user_model().objects.get_or_create(
-            email=email, defaults={"first_name": first_name, "last_name": last_name}
+            email=juror.email,
+            defaults={"first_name": juror.first_name, "last_name": juror.last_name},
         )
         if created:
             user.set_password(DEMO_PASSWORD)

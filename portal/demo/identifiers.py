@@ -1,9 +1,12 @@
-"""Deterministic, checksum-valid (but fictional) identifiers for the demo PES."""
+"""Deterministic, checksum-valid (but fictional) identifiers for the demo PES, and the demo
+accounts' password."""
 
 from __future__ import annotations
 
 from stdnum import iban
 from stdnum.pl import nip, regon
+
+DEMO_PASSWORD = "demo-es-2026"  # noqa: S105 (the demo accounts' published password)
 
 
 def demo_nip(number: int) -> str:

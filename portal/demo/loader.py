@@ -29,12 +29,11 @@ from .competition import load_competition
 from .directory import load_directory
 from .events import load_events
 from .goodpractices import load_goodpractices
-from .identifiers import demo_iban, demo_krs, demo_nip, demo_regon
+from .identifiers import DEMO_PASSWORD, demo_iban, demo_krs, demo_nip, demo_regon
 from .news import load_news
 from .pictures import draw_picture
 from .quotes import load_quotes
 
-DEMO_PASSWORD = "demo-es-2026"
 THUMBNAIL_SIZES = ("480x360", "800x600")  # as in the product card and product page templates
 
 Category = get_model("catalogue", "Category")

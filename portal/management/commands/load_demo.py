@@ -3,7 +3,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from portal.demo.loader import DEMO_PASSWORD, DemoLoader
+from portal.demo.identifiers import DEMO_PASSWORD
+from portal.demo.loader import DemoLoader
 from portal.urls_absolute import base_url, sync_sites
 from search import upkeep
 
