@@ -17,6 +17,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 from oscar.core.loading import get_model
 
+from marketplace.certificates.models import Certificate, today_in_poland
 from portal.text import fold
 
 Product = get_model("catalogue", "Product")
@@ -38,8 +39,6 @@ def _stockrecords() -> Prefetch:
 
 def product_queryset() -> QuerySet:
     """Every product that might be indexed, with what its document needs, in pk order."""
-    from marketplace.certificates.models import Certificate
-
     return (
         Product.objects.browsable()
         .select_related("product_class")
@@ -93,8 +92,6 @@ def _certified_period(product: Any) -> tuple[date | None, date | None]:
     """The certificate period that matters: the one in force today, else the next one.
 
     Stored as dates and compared with today at query time, so a badge never goes stale."""
-    from marketplace.certificates.models import today_in_poland
-
     today = today_in_poland()
     current = None
     for certificate in getattr(product, "search_certificates", []):
@@ -184,8 +181,6 @@ def partner_document(partner: Any, selling: set[int]) -> dict:
 
     Certificates and PS status change with dates, so their dates are indexed and compared
     with today at query time."""
-    from marketplace.certificates.models import today_in_poland
-
     today = today_in_poland()
     periods = [
         (c.issued_on, c.valid_until)
@@ -228,8 +223,6 @@ def partner_document(partner: Any, selling: set[int]) -> dict:
 
 
 def partner_queryset() -> QuerySet:
-    from marketplace.certificates.models import Certificate
-
     return (
         Partner.objects.filter(listed_in_directory=True)
         .select_related("powiat")

@@ -10,6 +10,6 @@ class SearchConfig(apps.SearchConfig):
 
     def ready(self) -> None:
         super().ready()
-        from . import upkeep
+        from . import upkeep  # imports models: the registry is only ready now
 
         upkeep.connect()

@@ -5,6 +5,12 @@ A hit whose row has gone (deleted between indexing and now) is dropped from the 
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from marketplace.directory import shortlist
+from marketplace.directory.filters import listed_partners
+from marketplace.products import CARD_SKIPS_PARTNER, browsable_products
 
 from .query import Results
 
@@ -24,10 +30,6 @@ def _attach(results: Results, queryset) -> None:
 
 def _priced_products():
     """Browsable products with what a price and its seller need (no pictures, no badges)."""
-    from oscar.core.loading import get_model
-
-    from marketplace.products import CARD_SKIPS_PARTNER
-
     product_model = get_model("catalogue", "Product")
     stockrecord_model = get_model("partner", "StockRecord")
     records = stockrecord_model.objects.select_related("partner", "partner__powiat").defer(
@@ -45,8 +47,6 @@ def attach_products(results: Results, *, cards: bool = True) -> None:
     without `cards` only their price and seller (a site search hit: two queries, not four)."""
     if not results.hits:
         return
-    from marketplace.products import browsable_products
-
     _attach(results, browsable_products() if cards else _priced_products())
     for hit in results.hits:
         hit.url = hit.url or hit.object.get_absolute_url()
@@ -57,11 +57,6 @@ def attach_partners(results: Results, *, details: bool = True) -> None:
     or without `details` only their powiat (a site search hit: one query instead of four)."""
     if not results.hits:
         return
-    from django.urls import reverse
-
-    from marketplace.directory import shortlist
-    from marketplace.directory.filters import listed_partners
-
     if details:
         _attach(results, shortlist.with_details(listed_partners()))
     else:

@@ -23,7 +23,7 @@ from portal.cache import generation
 from portal.text import folded_words, stem
 
 from . import vocabulary
-from .backends.base import SearchUnavailable
+from .backends import SearchUnavailable
 from .highlight import highlight
 from .query import PAGE_KINDS, Hit, PageQuery, Results, Suggestion
 

@@ -222,6 +222,31 @@ class Results:
 
 
 @dataclass
+class Group:
+    """One kind's results on /szukaj/, under its label."""
+
+    kind: str
+    label: Any
+    results: Results
+
+
+@dataclass
+class SiteResults:
+    """/szukaj/: a count per kind, and either a preview of every kind or one kind in full."""
+
+    text: str
+    kind: str
+    counts: dict[str, int] = field(default_factory=dict)
+    groups: list[Group] = field(default_factory=list)
+    error: str = ""
+    backend: str = ""
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
 class Suggestion:
     """An autocomplete suggestion for the search box."""
 

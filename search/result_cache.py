@@ -18,10 +18,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from marketplace.certificates.models import today_in_poland
 from portal.cache import generation
 
-from .query import PRODUCT_SORTS, ProductQuery, Results
-from .service import Group, SiteResults
+from .backends import engine
+from .query import PRODUCT_SORTS, Group, ProductQuery, Results, SiteResults
 
 DEFAULT_SECONDS = 300
 MAX_QUERY_STRING = 1000  # longer query strings are searched, not stored
@@ -34,19 +35,23 @@ def seconds() -> int:
     return int(getattr(settings, "SEARCH_RESULTS_CACHE_SECONDS", DEFAULT_SECONDS))
 
 
+def _stamp() -> str:
+    """What ends every stored answer: the page-cache generation and today's date."""
+    return f"{generation()}:{today_in_poland().isoformat()}"
+
+
+def _digest(asked: object) -> str:
+    """A short hash of what was asked, and of the engine that answers it."""
+    return hashlib.sha256(repr((engine(), asked)).encode()).hexdigest()[:32]
+
+
 def key(request: HttpRequest, language: str) -> str:
     """'' when this request is not to be stored; else a key of every URL parameter."""
     query_string = request.META.get("QUERY_STRING", "")
     if not seconds() or len(query_string) > MAX_QUERY_STRING:
         return ""
-    from marketplace.certificates.models import today_in_poland
-
-    from .service import backend_path
-
     params = sorted((name, sorted(values)) for name, values in request.GET.lists())
-    engine = (backend_path(), getattr(settings, "ELASTICSEARCH_URL", ""))
-    digest = hashlib.sha256(repr((engine, params)).encode()).hexdigest()[:32]
-    return f"search:site:{generation()}:{today_in_poland().isoformat()}:{language}:{digest}"
+    return f"search:site:{_stamp()}:{language}:{_digest(params)}"
 
 
 def products(query: ProductQuery, search: Callable[[], Results]) -> Results:
@@ -55,13 +60,7 @@ def products(query: ProductQuery, search: Callable[[], Results]) -> Results:
     no search at all. The caller labels the facets and loads the products."""
     if not seconds():
         return search()
-    from marketplace.certificates.models import today_in_poland
-
-    from .service import backend_path
-
-    engine = (backend_path(), getattr(settings, "ELASTICSEARCH_URL", ""))
-    digest = hashlib.sha256(repr((engine, query)).encode()).hexdigest()[:32]
-    key_ = f"search:products:{generation()}:{today_in_poland().isoformat()}:{digest}"
+    key_ = f"search:products:{_stamp()}:{_digest(query)}"
     results = cache.get(key_)
     if results is None:
         results = search()

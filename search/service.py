@@ -10,39 +10,41 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
-from django.conf import settings
+from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from marketplace.directory.filters import DirectoryQuery
 
-from .backends.base import SearchBackend, SearchUnavailable
-from .query import KINDS, PageQuery, ProductQuery, Results, Suggestion
+from . import result_cache
+from .backends import SearchUnavailable, backend_path, engine
+from .backends.base import SearchBackend
+from .facets import product_facets
+from .highlight import highlight
+from .loading import attach_partners, attach_products
+from .query import (
+    KINDS,
+    Group,
+    PageQuery,
+    ProductQuery,
+    Results,
+    SiteResults,
+    Suggestion,
+)
 
 logger = logging.getLogger(__name__)
 
 _backends: dict[str, SearchBackend] = {}
 
 
-def backend_path() -> str:
-    """The backend class chosen by settings: `SEARCH_BACKEND`, else by `ELASTICSEARCH_URL`."""
-    configured = getattr(settings, "SEARCH_BACKEND", "")
-    if configured:
-        return configured
-    if getattr(settings, "ELASTICSEARCH_URL", ""):
-        return "search.backends.elastic.backend.ElasticsearchBackend"
-    return "search.backends.database.DatabaseBackend"
-
-
 def get_backend() -> SearchBackend:
     """One backend instance per configuration (its client keeps its connection pool)."""
-    path = backend_path()
-    key = f"{path}|{getattr(settings, 'ELASTICSEARCH_URL', '')}"
+    key = "|".join(engine())
     if key not in _backends:
-        _backends[key] = import_string(path)()
+        _backends[key] = import_string(backend_path())()
     return _backends[key]
 
 
@@ -66,8 +68,6 @@ def search_products(
     backend = get_backend()
     try:
         if reuse:
-            from . import result_cache
-
             results = result_cache.products(query, lambda: backend.products(query))
         else:
             results = backend.products(query)
@@ -75,12 +75,8 @@ def search_products(
         return _failed(error, "products", page=query.page, per_page=query.per_page)
     results.backend = backend.name
     if load:
-        from .loading import attach_products
-
         attach_products(results, cards=cards)
     if query.facets:
-        from .facets import product_facets
-
         results.facets = product_facets(query, results.counts)
     return results
 
@@ -105,8 +101,6 @@ def search_partners(
         return _failed(error, "partners", page=page, per_page=per_page)
     results.backend = backend.name
     if load:
-        from .loading import attach_partners
-
         attach_partners(results, details=details)
     return results
 
@@ -123,29 +117,6 @@ def search_pages(query: PageQuery) -> Results:
 
 
 # The whole site ------------------------------------------------------------------------
-@dataclass
-class Group:
-    kind: str
-    label: Any
-    results: Results
-
-
-@dataclass
-class SiteResults:
-    """/szukaj/: a count per kind, and either a preview of every kind or one kind in full."""
-
-    text: str
-    kind: str
-    counts: dict[str, int] = field(default_factory=dict)
-    groups: list[Group] = field(default_factory=list)
-    error: str = ""
-    backend: str = ""
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
 PREVIEW = 4
 
 
@@ -199,10 +170,6 @@ def search_site(
 def _describe(products: Results, text: str) -> None:
     """Products the engine gave no snippet (the database backend never does) get one from
     their description, matches marked the same way as pages."""
-    from django.utils.html import strip_tags
-
-    from .highlight import highlight
-
     for hit in products.hits:
         description = getattr(hit.object, "description", "") if hit.object else ""
         if not hit.snippet and description:

@@ -8,21 +8,21 @@ import logging
 
 from django_tasks import task
 
+from portal.cache import invalidate_pages
+
+from .service import get_backend
+
 logger = logging.getLogger(__name__)
 
 
 def _refresh_pages() -> None:
     """The page cache was cleared when the data was saved, before this update: a listing
     cached in between shows the old index, so clear it again now the index has changed."""
-    from portal.cache import invalidate_pages
-
     invalidate_pages()
 
 
 @task()
 def update_products(pks: list[int]) -> None:
-    from .service import get_backend
-
     try:
         get_backend().update_products(pks)
     except Exception:
@@ -33,8 +33,6 @@ def update_products(pks: list[int]) -> None:
 
 @task()
 def update_partners(pks: list[int]) -> None:
-    from .service import get_backend
-
     try:
         get_backend().update_partners(pks)
     except Exception:

@@ -16,6 +16,14 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from oscar.core.loading import get_model
+from wagtail.models import PageViewRestriction
+
+from marketplace.certificates.models import Certificate
+from marketplace.partner.models import ActivityField
+from portal.cache import invalidate_pages
+from portal.organisations.models import Powiat
+
+from . import tasks
 
 _pending = threading.local()
 
@@ -57,8 +65,6 @@ def _flush() -> None:
 
 
 def _enqueue(kind: str, pks: list[int]) -> None:
-    from . import tasks
-
     task = tasks.update_products if kind == "products" else tasks.update_partners
     for start in range(0, len(pks), 1000):
         task.enqueue(pks[start : start + 1000])
@@ -145,19 +151,11 @@ def _activity_field_deleted(sender, instance, **kwargs) -> None:
 def _vocabulary_changed(sender, **kwargs) -> None:
     """Powiats and page view restrictions are cached for search (`search.vocabulary`) and
     shown on cached pages: a new generation forgets them all."""
-    from portal.cache import invalidate_pages
-
     invalidate_pages()
 
 
 def connect() -> None:
     """Called from the app's ready()."""
-    from wagtail.models import PageViewRestriction
-
-    from marketplace.certificates.models import Certificate
-    from marketplace.partner.models import ActivityField
-    from portal.organisations.models import Powiat
-
     for model in (Powiat, PageViewRestriction):
         for signal in (post_save, post_delete):
             signal.connect(

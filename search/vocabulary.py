@@ -14,8 +14,11 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import get_language
 from oscar.core.loading import get_model
+from wagtail.models import PageViewRestriction
 
+from marketplace.partner.models import ActivityField
 from portal.cache import generation
+from portal.organisations.models import Powiat
 from portal.text import fold
 
 SECONDS = 3600
@@ -67,8 +70,6 @@ def powiat_labels() -> dict[str, str]:
     """Powiat code → its label ("powiat kielecki", "Kielce"), sorted by folded name."""
 
     def build() -> dict[str, str]:
-        from portal.organisations.models import Powiat
-
         powiats = sorted(Powiat.objects.all(), key=lambda powiat: fold(powiat.name))
         return {powiat.code: str(powiat) for powiat in powiats}
 
@@ -79,8 +80,6 @@ def activity_names() -> list[tuple[int, str, str]]:
     """Every field of activity as (pk, folded Polish name, folded English name)."""
 
     def build() -> list[tuple[int, str, str]]:
-        from marketplace.partner.models import ActivityField
-
         return [
             (pk, fold(name), fold(name_en or ""))
             for pk, name, name_en in ActivityField.objects.values_list("pk", "name", "name_en")
@@ -104,8 +103,6 @@ def private_sections() -> list[tuple[str, int]]:
     public (what Wagtail's `public()` reads from the database on every call)."""
 
     def build() -> list[tuple[str, int]]:
-        from wagtail.models import PageViewRestriction
-
         return list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
 
     return _cached("private", build)

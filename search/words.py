@@ -14,6 +14,8 @@ from django.core.cache import cache
 
 from portal.text import MIN_STEM, folded_words, stem
 
+from .models import Term
+
 VERSION_KEY = "search:terms:version"
 
 
@@ -52,8 +54,6 @@ class Vocabulary:
         self._by_length: dict[int, list[str]] = {}
 
     def _load(self) -> None:
-        from .models import Term
-
         version = cache.get(VERSION_KEY, 0)
         if version == self._version:
             return
@@ -89,8 +89,6 @@ vocabulary = Vocabulary()
 
 def add_terms(texts: list[str]) -> None:
     """Record the words of these texts; bump the version when any is new."""
-    from .models import Term
-
     words = {w for text in texts for w in folded_words(text) if 2 <= len(w) <= 64}
     if not words:
         return

@@ -6,14 +6,11 @@ from collections.abc import Callable, Iterable
 
 from marketplace.directory.filters import DirectoryQuery
 
+from ..pages import count_pages, search_pages, site_pages
 from ..query import PageQuery, ProductQuery, Results, Suggestion
 
 # progress(stage, done, total): called while rebuilding, e.g. to draw a progress bar.
 Progress = Callable[[str, int, int], None]
-
-
-class SearchUnavailable(Exception):
-    """The search engine could not answer (down, timed out, refused): said on the page."""
 
 
 class SearchBackend:
@@ -40,8 +37,6 @@ class SearchBackend:
         raise NotImplementedError
 
     def pages(self, query: PageQuery) -> Results:
-        from ..pages import search_pages
-
         return search_pages(query)
 
     def site_pages(
@@ -54,13 +49,9 @@ class SearchBackend:
         preview: int = 4,
     ) -> tuple[dict[str, int], dict[str, Results]]:
         """Page counts per kind and each kind's hits for /szukaj/ (see `pages.site_pages`)."""
-        from ..pages import site_pages
-
         return site_pages(text, language, kind, page, per_page, preview)
 
     def page_counts(self, text: str, language: str) -> dict[str, int]:
-        from ..pages import count_pages
-
         return count_pages(text, language)
 
     def autocomplete(self, prefix: str, language: str, limit: int = 8) -> list[Suggestion]:

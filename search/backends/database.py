@@ -14,7 +14,9 @@ from datetime import date
 from django.db import connection, transaction
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When, Window
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
+from marketplace.certificates.models import today_in_poland
 from marketplace.directory.filters import (
     DirectoryQuery,
     facet_counts,
@@ -23,20 +25,15 @@ from marketplace.directory.filters import (
 from portal.text import folded_words, stem
 
 from .. import vocabulary
-from ..adapters import product_documents
+from ..adapters import StockRecord, count_products, product_documents
 from ..models import ProductEntry
+from ..pages import autocomplete_pages
 from ..query import PRICE_RANGES, Hit, ProductQuery, Results, Suggestion
 from ..words import add_terms, variants
 from .base import Progress, SearchBackend
 
 MAX_WORDS = 8
 BATCH = 500
-
-
-def _today() -> date:
-    from marketplace.certificates.models import today_in_poland
-
-    return today_in_poland()
 
 
 def certified_q(today: date) -> Q:
@@ -198,7 +195,7 @@ class DatabaseBackend(SearchBackend):
         return rows
 
     def products(self, query: ProductQuery) -> Results:
-        today = _today()
+        today = today_in_poland()
         entries = self._filtered(query, today)
         rows = self._page(entries, query)
         if query.facets:
@@ -326,10 +323,6 @@ class DatabaseBackend(SearchBackend):
 
     # Autocomplete ------------------------------------------------------------------------
     def autocomplete(self, prefix: str, language: str, limit: int = 8) -> list[Suggestion]:
-        from django.urls import reverse
-
-        from ..pages import autocomplete_pages
-
         folded = " ".join(folded_words(prefix))
         if len(folded) < 2:
             return []
@@ -358,8 +351,6 @@ class DatabaseBackend(SearchBackend):
 
     def update_partners(self, pks: Iterable[int]) -> None:
         """PES are searched live in SQL; their products carry the seller's data, though."""
-        from ..adapters import StockRecord
-
         product_pks = list(
             StockRecord.objects.filter(partner_id__in=list(pks))
             .values_list("product_id", flat=True)
@@ -369,8 +360,6 @@ class DatabaseBackend(SearchBackend):
             self.update_products(product_pks)
 
     def rebuild(self, progress: Progress | None = None) -> dict[str, int]:
-        from ..adapters import count_products
-
         total = count_products()
         written = self._write(
             product_documents(None), replace_all=True, progress=progress, total=total

@@ -224,7 +224,7 @@ def test_facet_form_markup(client):
 
 
 def test_engine_down_keeps_the_shop_working(client, monkeypatch):
-    from search.backends.base import SearchUnavailable
+    from search.backends import SearchUnavailable
     from search.service import get_backend
 
     def down(*args, **kwargs):

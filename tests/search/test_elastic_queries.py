@@ -12,15 +12,16 @@ from oscar.core.loading import get_model
 from marketplace.directory.filters import DirectoryQuery, facet_counts
 from portal.text import fold
 from search.adapters import _offer, partner_documents, product_documents, product_queryset
-from search.backends.base import SearchUnavailable
+from search.backends import SearchUnavailable
 from search.backends.database import DatabaseBackend
 from search.backends.elastic.backend import (
     ElasticsearchBackend,
     partner_search,
     product_search,
 )
-from search.backends.elastic.client import client_options, plain_mimetype
+from search.backends.elastic.client import client_options
 from search.backends.elastic.documents import PartnerDocument, ProductDocument, index_body, source
+from search.backends.elastic.transport import plain_mimetype
 from search.query import ProductQuery
 
 Product = get_model("catalogue", "Product")

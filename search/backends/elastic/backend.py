@@ -17,15 +17,26 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from elasticsearch_dsl import Q, Search
 
+from marketplace.certificates.models import today_in_poland
 from marketplace.directory.filters import BOOLEAN_FACETS, DirectoryQuery
 from portal.text import fold, folded_words
 
-from ...adapters import partner_documents, product_documents
+from ...adapters import (
+    Product,
+    StockRecord,
+    count_products,
+    partner_documents,
+    partner_queryset,
+    product_documents,
+)
+from ...pages import autocomplete_pages
 from ...query import PRICE_RANGES, Hit, ProductQuery, Results, Suggestion
-from ..base import Progress, SearchBackend, SearchUnavailable
+from .. import SearchUnavailable
+from ..base import Progress, SearchBackend
 from .client import get_client, is_engine_error
 from .documents import has_stempel, index_body, source
 
@@ -34,12 +45,6 @@ BULK_CHUNK = 500
 MAX_BUCKETS = 1000
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 KINDS = ("products", "partners")
-
-
-def _today() -> date:
-    from marketplace.certificates.models import today_in_poland
-
-    return today_in_poland()
 
 
 @contextlib.contextmanager
@@ -335,7 +340,7 @@ class ElasticsearchBackend(SearchBackend):
 
     # Queries -----------------------------------------------------------------------------
     def products(self, query: ProductQuery) -> Results:
-        today = _today()
+        today = today_in_poland()
         search = product_search(query, self.alias("products"), today, self.stemmed)
         with engine():
             response = self.client.search(index=self.alias("products"), body=search.to_dict())
@@ -357,7 +362,7 @@ class ElasticsearchBackend(SearchBackend):
     def partners(
         self, query: DirectoryQuery, page: int, per_page: int, *, facets: bool = True
     ) -> Results:
-        today = _today()
+        today = today_in_poland()
         search = partner_search(query, self.alias("partners"), today, page, per_page, facets)
         with engine():
             response = self.client.search(index=self.alias("partners"), body=search.to_dict())
@@ -382,11 +387,6 @@ class ElasticsearchBackend(SearchBackend):
         )
 
     def autocomplete(self, prefix: str, language: str, limit: int = 8) -> list[Suggestion]:
-        from django.urls import reverse
-
-        from ...adapters import Product
-        from ...pages import autocomplete_pages
-
         folded = " ".join(folded_words(prefix))
         if len(folded) < 2:
             return []
@@ -439,8 +439,6 @@ class ElasticsearchBackend(SearchBackend):
 
     def update_partners(self, pks: Iterable[int]) -> None:
         """PES are indexed themselves, and their products carry the seller's data too."""
-        from ...adapters import StockRecord
-
         pks = list(pks)
         if not pks:
             return
@@ -528,8 +526,6 @@ class ElasticsearchBackend(SearchBackend):
     def rebuild(self, progress: Progress | None = None) -> dict[str, int]:
         """A new concrete index per kind, filled, refreshed, then the alias switched to it in
         one `update_aliases` call; the old indices are deleted afterwards."""
-        from ...adapters import count_products, partner_queryset
-
         counts: dict[str, int] = {}
         sources = {
             "products": (product_documents, count_products),

@@ -1,58 +1,19 @@
-"""The Elasticsearch client, built once per configuration from Django settings.
-
-`ELASTICSEARCH_PLAIN_JSON` swaps in `PlainJsonNode`: the 8.x client sends
-`application/vnd.elasticsearch+json; compatible-with=8`, which OpenSearch-compatible servers
-(and osmem-server in the tests) refuse; the node sends plain `application/json` instead.
-This module imports no Django at import time, so settings can name `PlainJsonNode`.
-"""
+"""The Elasticsearch client, built once per configuration from Django settings
+(`ELASTICSEARCH_PLAIN_JSON` swaps in `transport.PlainJsonNode` for OpenSearch-compatible
+servers)."""
 
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
-from elastic_transport import HttpHeaders, Urllib3HttpNode
-from elastic_transport._node import NodeApiResponse
-from elastic_transport.client_utils import DEFAULT, DefaultType
+from django.conf import settings
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch
 
-COMPAT_PREFIX = "application/vnd.elasticsearch+"
+from .transport import PlainJsonNode
 
 _clients: dict[tuple, Any] = {}
-
-
-def plain_mimetype(value: str) -> str:
-    """`application/vnd.elasticsearch+json; compatible-with=8` → `application/json`."""
-    if COMPAT_PREFIX not in value:
-        return value
-    parts = [part.strip() for part in value.split(",")]
-    plain = []
-    for part in parts:
-        mimetype = part.split(";")[0].strip()
-        if mimetype.startswith(COMPAT_PREFIX):
-            mimetype = "application/" + mimetype[len(COMPAT_PREFIX) :]
-        plain.append(mimetype)
-    return ", ".join(plain)
-
-
-class PlainJsonNode(Urllib3HttpNode):
-    """An HTTP node sending plain JSON media types (for OpenSearch-compatible servers)."""
-
-    def perform_request(
-        self,
-        method: str,
-        target: str,
-        body: bytes | None = None,
-        headers: HttpHeaders | None = None,
-        request_timeout: DefaultType | float | None = DEFAULT,
-    ) -> NodeApiResponse:
-        if headers is not None:
-            headers = headers.copy()
-            for name in ("accept", "content-type"):
-                if name in headers:
-                    headers[name] = plain_mimetype(headers[name])
-        return super().perform_request(
-            method, target, body=body, headers=headers, request_timeout=request_timeout
-        )
 
 
 def client_options(
@@ -69,8 +30,6 @@ def client_options(
     parts = urlsplit(url)
     options: dict[str, Any] = {"request_timeout": timeout, "max_retries": 1}
     if parts.username is not None:
-        from urllib.parse import unquote
-
         options["basic_auth"] = (unquote(parts.username), unquote(parts.password or ""))
         host = parts.hostname or ""
         if parts.port:
@@ -92,9 +51,6 @@ def client_options(
 
 def get_client() -> Any:
     """The client for the current settings, cached (it keeps a connection pool)."""
-    from django.conf import settings
-    from elasticsearch import Elasticsearch
-
     config = (
         settings.ELASTICSEARCH_URL,
         getattr(settings, "ELASTICSEARCH_API_KEY", ""),
@@ -131,9 +87,6 @@ def clear_clients() -> None:
 def is_engine_error(error: BaseException) -> bool:
     """An error from the engine or the way to it (refused, timed out, 4xx/5xx), as opposed
     to a bug in our code: those become `SearchUnavailable`."""
-    from elastic_transport import TransportError
-    from elasticsearch import ApiError
-
     if isinstance(error, ApiError | TransportError):
         return True
     module = type(error).__module__

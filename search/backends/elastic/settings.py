@@ -1,5 +1,5 @@
-"""Wagtail's page search on Elasticsearch, configured from the environment (read by
-settings, so it imports nothing from Django).
+"""Wagtail's page search on Elasticsearch, configured from the environment (imported by
+settings, so it reads no Django setting and imports only the light `transport` module).
 
 modelsearch sets no analyzer, so page text would get `standard` (no folding): the index's
 default analyzer is made the folding one here (lowercase + asciifolding, which folds ł). Its
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 from typing import Any
+
+from .transport import PlainJsonNode
 
 FOLDING_ANALYZER = {
     "type": "custom",
@@ -38,8 +40,6 @@ def wagtail_backend() -> dict[str, Any]:
     if os.environ["ELASTICSEARCH_URL"].startswith("https"):
         options["verify_certs"] = _env_bool("ELASTICSEARCH_VERIFY_CERTS", True)
     if _env_bool("ELASTICSEARCH_PLAIN_JSON", False):
-        from .client import PlainJsonNode  # elastic_transport only: light enough for settings
-
         options["node_class"] = PlainJsonNode
     return {
         "BACKEND": "modelsearch.backends.elasticsearch8",

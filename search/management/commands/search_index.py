@@ -12,7 +12,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from search.backends.base import SearchUnavailable
+from search.backends import SearchUnavailable
 from search.service import get_backend
 
 
