@@ -1,13 +1,14 @@
 from django.apps import AppConfig, apps
+from django.core.management import call_command
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.signals import product_viewed
+from oscar.apps.search.signals import user_search
 
 
 def create_cache_tables(sender, using: str = "default", **kwargs) -> None:
     """Every `migrate` also creates the database cache tables (the rate-limit counters' table
     when there is no Redis), so no deployment step can forget them. Idempotent."""
-    from django.core.management import call_command
-
     call_command("createcachetable", database=using, verbosity=0)
 
 
@@ -18,9 +19,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
+        # These import models, which the registry holds only once every app is loaded.
         from oscar.apps.analytics import receivers as analytics
-        from oscar.apps.catalogue.signals import product_viewed
-        from oscar.apps.search.signals import user_search
 
         from . import cache  # noqa: F401  (connects invalidation signals)
         from .exports import guard_wagtail_csv

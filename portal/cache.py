@@ -28,7 +28,9 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import empty
+from oscar.apps.catalogue.signals import product_viewed
 from oscar.apps.checkout.signals import post_checkout
+from oscar.apps.customer import receivers as customer
 from oscar.apps.order.signals import order_placed
 from wagtail.signals import page_published, page_unpublished
 
@@ -247,9 +249,6 @@ post_delete.connect(
 def _stop_product_history() -> None:
     """Oscar writes a "recently viewed" cookie on every product page, which kept product pages
     out of the cache; the portal never shows that history."""
-    from oscar.apps.catalogue.signals import product_viewed
-    from oscar.apps.customer import receivers as customer
-
     product_viewed.disconnect(customer.receive_product_view)
 
 

@@ -15,6 +15,8 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home.models import SiteSettings
+
 from .cache import generation
 
 CHROME_SECONDS = 3600
@@ -41,8 +43,6 @@ def _localized(page: Page | None, language: str) -> Page | None:
 
 
 def _build_chrome(request: HttpRequest, language: str) -> dict[str, Any]:
-    from home.models import SiteSettings
-
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return {"site_name": "", "home_url": "/", "nav": [], "footer_links": [], "homes": {}}

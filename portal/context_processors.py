@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
+from .cache import generation
+from .chrome import site_chrome
+
 
 def portal(request: HttpRequest) -> dict[str, object]:
-    from .cache import generation
-    from .chrome import site_chrome
-
     return {
         "chrome": SimpleLazyObject(lambda: site_chrome(request)),
         # part of every fragment-cache key, so a publish or stock change renews fragments too

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -91,8 +92,6 @@ def hide_foreign_drafts(user: AbstractBaseUser, pages):
     """Keep other organisations' unpublished pages out of an OWES editor's listings."""
     if not is_owes_editor(user):
         return pages
-    from django.apps import apps
-
     for label in ORGANISATION_PAGE_MODELS:
         model = apps.get_model(label)
         foreign_drafts = model.objects.filter(live=False).exclude(

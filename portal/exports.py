@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -49,8 +51,6 @@ class SafeWriter:
 def guard_wagtail_csv() -> None:
     """Defuse the CSV of every Wagtail admin listing export (reports, form submissions,
     viewsets): Wagtail forces formulas to text in XLSX but writes CSV cells as they are."""
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
-
     if getattr(SpreadsheetExportMixin, "_portal_safe_csv", False):
         return
     original = SpreadsheetExportMixin.write_csv_row

@@ -4,14 +4,13 @@ from urllib.parse import urlsplit
 
 from django.db.models import Q, QuerySet
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
 
 from portal.urls_absolute import absolute_url
 
 
 class PageSitemap(Sitemap):
     def items(self) -> QuerySet:
-        from wagtail.models import Page
-
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         in_any_tree = Q(pk__in=[])
         for root in roots:

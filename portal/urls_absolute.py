@@ -13,6 +13,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.sites.models import Site as DjangoSite
+from wagtail.models import Site
 
 
 def base_url() -> str:
@@ -48,9 +50,6 @@ def sync_sites() -> bool:
     Wagtail builds `page.full_url` from its Site (`http://localhost/` out of the box) and
     Django's sitemap framework from django.contrib.sites; both must say BASE_URL.
     """
-    from django.contrib.sites.models import Site as DjangoSite
-    from wagtail.models import Site
-
     hostname, port = base_address()
     changed = False
     site = Site.objects.filter(is_default_site=True).first()

@@ -7,6 +7,7 @@ makes the English catalogue say what the source says. Strings of our own are lef
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import polib
@@ -18,8 +19,6 @@ PACKAGES = ("oscar", "wagtail", "django", "wagtail_localize", "django_tables2")
 
 def package_catalogue(language: str) -> dict[str, polib.POEntry]:
     """msgid → entry from every package catalogue for this language (first package wins)."""
-    import importlib
-
     found: dict[str, polib.POEntry] = {}
     for name in PACKAGES:
         module = importlib.import_module(name)
