@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from . import result_cache, service
-from .query import KINDS, PRODUCT_SORTS, clean_text
+from .query import KINDS, PRODUCT_SORTS, SiteResults, clean_text
 
 # The site search's own `kind` chooses the group; the product facet "goods or services" (also
 # `kind` in ProductQuery's parameters) travels as `product_kind` here.
@@ -48,7 +48,7 @@ def site_search(request: HttpRequest) -> HttpResponse:
     if text:
         context.update(_results(request, text, kind))
     else:
-        context["results"] = service.SiteResults(text="", kind=kind)
+        context["results"] = SiteResults(text="", kind=kind)
     return render(request, "search/site_search.html", context)
 
 

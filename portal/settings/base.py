@@ -310,10 +310,10 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt"]
-# Search (search/service.py): the database by default, Elasticsearch when ELASTICSEARCH_URL
-# is set (credentials may be in the URL, or ELASTICSEARCH_API_KEY). ELASTICSEARCH_PLAIN_JSON
-# sends plain application/json, for OpenSearch-compatible servers (they refuse the 8.x
-# client's `compatible-with=8` media types).
+# Search (search/service.py; the engine is chosen in search/backends/__init__.py): the
+# database by default, Elasticsearch when ELASTICSEARCH_URL is set (credentials may be in the
+# URL, or ELASTICSEARCH_API_KEY). ELASTICSEARCH_PLAIN_JSON sends plain application/json, for
+# OpenSearch-compatible servers (they refuse the 8.x client's `compatible-with=8` media types).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX", "portal")
 ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
