@@ -31,7 +31,7 @@ from portal.events.models import EventPage
 
 from .events import GALA_SLUG
 from .identifiers import DEMO_PASSWORD
-from .news import document
+from .publishing import child_page, document, publish_changes
 
 # A minimal, valid one-page PDF: the demo's recommendation letter.
 DEMO_LETTER = (
@@ -49,23 +49,9 @@ def _local(day, at: time = time(0, 0)) -> datetime:
     return timezone.make_aware(datetime.combine(day, at))
 
 
-def _publish(page: Page, fields: dict) -> None:
-    """Publish only what changed, so a re-run adds no revision."""
-    if page.live and not page.has_unpublished_changes:
-        if all(getattr(page, name) == value for name, value in fields.items()):
-            return
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.draft_title = page.title
-    page.save_revision().publish()
-
-
 def _edition(index: CompetitionIndexPage, year: int, fields: dict) -> EditionPage:
-    page = EditionPage.objects.child_of(index).filter(slug=str(year)).first()
-    if page is None:
-        page = EditionPage(slug=str(year), title=f"Lider Ekonomii Społecznej {year}", **fields)
-        index.add_child(instance=page)
-    _publish(page, {"title": f"Lider Ekonomii Społecznej {year}", **fields})
+    page = child_page(index, EditionPage, str(year), f"Lider Ekonomii Społecznej {year}", **fields)
+    publish_changes(page, {"title": f"Lider Ekonomii Społecznej {year}", **fields})
     if not page.criteria.exists():  # editions made before the jury existed
         page.criteria = [
             Criterion(name=name, sort_order=position)
@@ -127,11 +113,8 @@ def _nominate(edition: EditionPage, category, name: str, status: str, **links) -
 
 
 def load_competition(home_pl: Page, say: Callable[[str], None]) -> None:
-    index = CompetitionIndexPage.objects.child_of(home_pl).filter(slug="lider-es").first()
-    if index is None:
-        index = CompetitionIndexPage(slug="lider-es", title="Lider Ekonomii Społecznej")
-        home_pl.add_child(instance=index)
-    _publish(
+    index = child_page(home_pl, CompetitionIndexPage, "lider-es", "Lider Ekonomii Społecznej")
+    publish_changes(
         index,
         {
             "title": "Lider Ekonomii Społecznej",

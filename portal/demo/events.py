@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from portal.events.models import EventIndexPage, EventKind, EventPage, Registration
 from portal.organisations.models import Organisation, Powiat
+
+from .publishing import child_page, publish_changes, translation
 
 ROPS = "rops-kielce"
 OWES_KIELCE = "swietokrzyski-owes"
@@ -379,35 +381,6 @@ def _at(days: int, at: time) -> datetime:
     return timezone.make_aware(datetime.combine(day, at))
 
 
-def _same(page: Page, name: str, value: object) -> bool:
-    current = getattr(page, name)
-    if name == "body":  # a StreamValue against the [(block type, HTML)] given here
-        return [(block.block_type, block.value.source) for block in current] == value
-    return current == value
-
-
-def _publish(page: Page, fields: dict) -> None:
-    """Publish the fields, unless the live page has them already (the test suite reloads the
-    demo at every session start: unchanged pages then cost a query, not a revision)."""
-    if page.live and not page.has_unpublished_changes:
-        if all(_same(page, name, value) for name, value in fields.items()):
-            return
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.draft_title = page.title
-    page.save_revision().publish()
-
-
-def _translation(page: Page, locale: Locale, slug: str, fields: dict) -> Page:
-    """The page's translation, made page by page (never a subtree: wagtail-localize #773)."""
-    translated = page.get_translation_or_none(locale)
-    if translated is None:
-        translated = page.copy_for_translation(locale)
-    translated = translated.specific
-    _publish(translated, {**fields, "slug": slug})
-    return translated
-
-
 def load_events(
     home_pl: Page,
     home_en: Page,
@@ -416,11 +389,8 @@ def load_events(
 ) -> None:
     """The events index in Polish and English, every kind of event, a few registrations."""
     english = home_en.locale
-    index = EventIndexPage.objects.child_of(home_pl).filter(slug="wydarzenia").first()
-    if index is None:
-        index = EventIndexPage(slug="wydarzenia", title="Wydarzenia")
-        home_pl.add_child(instance=index)
-    _publish(
+    index = child_page(home_pl, EventIndexPage, "wydarzenia", "Wydarzenia")
+    publish_changes(
         index,
         {
             "title": "Wydarzenia",
@@ -429,7 +399,7 @@ def load_events(
             "w województwie świętokrzyskim. Zapisz się na wydarzenie przez formularz.</p>",
         },
     )
-    _translation(
+    translation(
         index,
         english,
         "events",
@@ -439,23 +409,23 @@ def load_events(
             "intro": "<p>Meetings, fairs, workshops and study visits of the social economy in "
             "the Świętokrzyskie region. Register for an event with its form.</p>",
         },
+        only_changes=True,
     )
     now = timezone.now()
     for item in EVENTS:
         start = _at(item.days, item.starts)
         end = _at(item.days + item.days_long, item.starts) + timedelta(hours=item.hours)
         organiser = organisations[item.organiser]
-        page = EventPage.objects.child_of(index).filter(slug=item.slug).first()
-        if page is None:
-            page = EventPage(
-                slug=item.slug,
-                title=item.title,
-                lead=item.lead,
-                start=start,
-                end=end,
-                place_name=item.place,
-            )
-            index.add_child(instance=page)
+        page = child_page(
+            index,
+            EventPage,
+            item.slug,
+            item.title,
+            lead=item.lead,
+            start=start,
+            end=end,
+            place_name=item.place,
+        )
         deadline = start - timedelta(days=1)
         shared = {
             "kind": item.kind,
@@ -470,7 +440,7 @@ def load_events(
             "registration_open": item.registration and start > now,
             "registration_deadline": deadline if item.registration and deadline > now else None,
         }
-        _publish(
+        publish_changes(
             page,
             {
                 **shared,
@@ -481,11 +451,12 @@ def load_events(
         )
         if item.english:
             slug, title, lead = item.english
-            _translation(
+            translation(
                 page,
                 english,
                 slug,
                 {**shared, "title": title, "lead": lead, "body": [("paragraph", BODY_EN)]},
+                only_changes=True,
             )
         for name, email, organisation_name, status in REGISTRATIONS.get(item.slug, []):
             Registration.objects.update_or_create(

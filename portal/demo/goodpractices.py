@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from goodpractices.models import GoodPracticeIndexPage, GoodPracticePage, PracticeArea
 from portal.organisations.models import Organisation
 
-from .news import _child, document
+from .publishing import child_page, document, publish, translation
 
 Partner = get_model("partner", "Partner")
 
@@ -427,8 +427,8 @@ def load_goodpractices(loader) -> None:
     organisations = {o.slug: o for o in Organisation.objects.all()}
 
     english = Locale.objects.get(language_code="en")
-    index = _child(home, GoodPracticeIndexPage, "dobre-praktyki", "Dobre praktyki")
-    loader.publish(
+    index = child_page(home, GoodPracticeIndexPage, "dobre-praktyki", "Dobre praktyki")
+    publish(
         index,
         {
             "title": "Dobre praktyki",
@@ -436,7 +436,7 @@ def load_goodpractices(loader) -> None:
             "intro": "<p>Co zrobiły PES, OWES i samorządy regionu – i z jakim skutkiem.</p>",
         },
     )
-    loader.translation(
+    translation(
         index,
         english,
         "good-practices",
@@ -450,7 +450,7 @@ def load_goodpractices(loader) -> None:
     partners = {p.code: p for p in Partner.objects.all()}
     for item in PRACTICES:
         slug = item.slug
-        page = _child(
+        page = child_page(
             index, GoodPracticePage, slug, item.title, summary=item.summary, year=item.year
         )
         page.requested_by = organisations[item.organisations[0]]
@@ -469,10 +469,10 @@ def load_goodpractices(loader) -> None:
         if slug == "maseczki-nitka-2020":
             description = document("Dobra praktyka – szycie maseczek 2020 – opis")
             fields["attachments"] = [("attachment", {"document": description, "title": ""})]
-        loader.publish(page, fields)
+        publish(page, fields)
         if item.english:
             title, summary = item.english
-            loader.translation(
+            translation(
                 page,
                 english,
                 slug,

@@ -32,6 +32,7 @@ from .goodpractices import load_goodpractices
 from .identifiers import DEMO_PASSWORD, demo_iban, demo_krs, demo_nip, demo_regon
 from .news import load_news
 from .pictures import draw_picture
+from .publishing import publish, translation
 from .quotes import load_quotes
 
 THUMBNAIL_SIZES = ("480x360", "800x600")  # as in the product card and product page templates
@@ -105,11 +106,7 @@ class DemoLoader:
             slug=rops.slug,
             defaults={
                 "kind": Organisation.Kind.ROPS,
-                "name": rops.name,
-                "short_name": rops.short_name,
-                "address": rops.address,
-                "email": rops.email,
-                "phone": rops.phone,
+                **rops.contact_fields(),
                 "description": rops.description,
             },
         )
@@ -121,11 +118,7 @@ class DemoLoader:
                 slug=item.slug,
                 defaults={
                     "kind": Organisation.Kind.OWES,
-                    "name": item.name,
-                    "short_name": item.short_name,
-                    "address": item.address,
-                    "email": item.email,
-                    "phone": item.phone,
+                    **item.contact_fields(),
                     "accreditation_valid_until": region.ACCREDITATION_VALID_UNTIL,
                 },
             )
@@ -267,8 +260,8 @@ class DemoLoader:
         polish, _ = Locale.objects.get_or_create(language_code="pl")
         english, _ = Locale.objects.get_or_create(language_code="en")
         home = HomePage.objects.filter(locale=polish).first()
-        self.publish(home, pages.HOME["pl"])
-        home_en = self.translation(home, english, "home-en", pages.HOME["en"])
+        publish(home, pages.HOME["pl"])
+        home_en = translation(home, english, "home-en", pages.HOME["en"])
         self.home, self.home_en = home, home_en
 
         made: dict[str, Page] = {}
@@ -277,8 +270,8 @@ class DemoLoader:
             if page is None:
                 page = ContentPage(slug=item.slug, title=item.pl["title"])
                 home.add_child(instance=page)
-            self.publish(page, {**item.pl, "show_in_menus": item.menu})
-            self.translation(page, english, item.slug_en, {**item.en, "show_in_menus": item.menu})
+            publish(page, {**item.pl, "show_in_menus": item.menu})
+            translation(page, english, item.slug_en, {**item.en, "show_in_menus": item.menu})
             made[item.slug] = page
 
         site = Site.objects.get(is_default_site=True)
@@ -302,7 +295,7 @@ class DemoLoader:
 
     def load_newsroom(self) -> None:
         organisations = {o.slug: o for o in Organisation.objects.all()}
-        load_news(self, self.home, self.home_en, organisations)
+        load_news(self.home, self.home_en, organisations)
         self.say("newsroom: news index, 12 news items, organisations page, RKRES")
 
     def load_events(self) -> None:
@@ -317,7 +310,7 @@ class DemoLoader:
         if index is None:
             return
         english = self.home_en.locale
-        self.translation(
+        translation(
             index,
             english,
             "social-economy-leader",
@@ -328,7 +321,7 @@ class DemoLoader:
             },
         )
         for edition in EditionPage.objects.child_of(index).order_by("year"):
-            self.translation(
+            translation(
                 edition,
                 english,
                 str(edition.year),
@@ -338,23 +331,6 @@ class DemoLoader:
                 },
             )
         self.say("competition: English index and editions")
-
-    def translation(self, page: Page, locale: Locale, slug: str, fields: dict) -> Page:
-        """The page's translation into `locale`, created page by page (never a whole subtree)."""
-        translated = page.get_translation_or_none(locale)
-        if translated is None:
-            translated = page.copy_for_translation(locale)
-        translated = translated.specific
-        translated.slug = slug
-        self.publish(translated, fields)
-        return translated
-
-    @staticmethod
-    def publish(page: Page, fields: dict) -> None:
-        for name, value in fields.items():
-            setattr(page, name, value)
-        page.draft_title = page.title
-        page.save_revision().publish()
 
     # Accounts ---------------------------------------------------------------------------
     def load_accounts(self) -> None:

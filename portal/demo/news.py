@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.organisations.models import OrganisationIndexPage, RkresPage, ThematicGroup
+
+from .publishing import child_page, document, publish, translation
 
 
 @dataclass(frozen=True)
@@ -194,61 +194,19 @@ RKRES_GROUPS: list[DemoThematicGroup] = [
 ]
 
 
-def minimal_pdf(title: str) -> bytes:
-    """A one-page PDF naming the document, so the demo needs no PDF library or download."""
-    text = title.encode("latin-1", "replace").replace(b"(", b"[").replace(b")", b"]")
-    stream = b"BT /F1 14 Tf 72 760 Td (" + text + b") Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out
-
-
-def document(title: str):
-    """A Wagtail document, made once."""
-    model = get_document_model()
-    existing = model.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    doc = model(title=title)
-    doc.file.save(
-        f"{title[:40]}.pdf".replace(" ", "-").replace("/", "-"),
-        ContentFile(minimal_pdf(title)),
-        save=False,
-    )
-    doc.save()
-    return doc
-
-
-def load_news(loader, home, home_en, organisations: dict) -> None:
+def load_news(home: Page, home_en: Page, organisations: dict) -> None:
     """News index (pl + en), a dozen news items, the organisations page and the RKRES."""
     english = Locale.objects.get(language_code="en")
-    index = _child(home, NewsIndexPage, "aktualnosci", "Aktualności")
-    loader.publish(index, {"title": "Aktualności", "show_in_menus": True})
-    loader.translation(index, english, "news", {"title": "News", "show_in_menus": True})
+    index = child_page(home, NewsIndexPage, "aktualnosci", "Aktualności")
+    publish(index, {"title": "Aktualności", "show_in_menus": True})
+    translation(index, english, "news", {"title": "News", "show_in_menus": True})
     today = timezone.localdate()
     for item in NEWS:
-        page = _child(index, NewsPage, item.slug, item.title, lead=item.lead)
+        page = child_page(index, NewsPage, item.slug, item.title, lead=item.lead)
         page.requested_by = organisations[item.organisation]
         page.date = today - timedelta(days=item.days_ago)
         page.tags.set(item.tags)
-        loader.publish(
+        publish(
             page,
             {
                 "title": item.title,
@@ -258,22 +216,22 @@ def load_news(loader, home, home_en, organisations: dict) -> None:
         )
         if item.english:
             title, lead = item.english
-            loader.translation(
+            translation(
                 page,
                 english,
                 item.slug,
                 {"title": title, "lead": lead, "body": [("paragraph", f"<p>{lead}</p>")]},
             )
 
-    organisations_page = _child(home, OrganisationIndexPage, "organizacje", "ROPS i OWES")
-    loader.publish(organisations_page, {"title": "ROPS i OWES", "show_in_menus": True})
-    loader.translation(
+    organisations_page = child_page(home, OrganisationIndexPage, "organizacje", "ROPS i OWES")
+    publish(organisations_page, {"title": "ROPS i OWES", "show_in_menus": True})
+    translation(
         organisations_page,
         english,
         "organisations",
         {"title": "ROPS and OWES", "show_in_menus": True},
     )
-    rkres = _child(
+    rkres = child_page(
         organisations_page, RkresPage, "rkres", "Regionalny Komitet Rozwoju Ekonomii Społecznej"
     )
     rkres.lead = (
@@ -310,13 +268,4 @@ def load_news(loader, home, home_en, organisations: dict) -> None:
         ]
         groups.append(group)
     rkres.thematic_groups = groups
-    loader.publish(rkres, {"title": "Regionalny Komitet Rozwoju Ekonomii Społecznej"})
-
-
-def _child(parent: Page, model, slug: str, title: str, **fields):
-    """The child page with this slug, made (unpublished) if missing."""
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is None:
-        page = model(slug=slug, title=title, **fields)
-        parent.add_child(instance=page)
-    return page
+    publish(rkres, {"title": "Regionalny Komitet Rozwoju Ekonomii Społecznej"})

@@ -126,6 +126,18 @@ def _rotate(points: Sequence[Point], cx: float, cy: float, degrees: float) -> li
     ]
 
 
+def _trapezoid(
+    cx: float, top: float, bottom: float, top_half: float, bottom_half: float
+) -> list[Point]:
+    """A shape symmetric about `cx`, as wide as twice the half widths at its top and bottom."""
+    return [
+        (cx - top_half, top),
+        (cx + top_half, top),
+        (cx + bottom_half, bottom),
+        (cx - bottom_half, bottom),
+    ]
+
+
 def _leaf(base: Point, angle: float, length: float, width: float) -> list[Point]:
     """Points of a pointed leaf starting at `base` and growing in direction `angle`."""
     bx, by = base
@@ -290,12 +302,7 @@ def _icon_bag(
         fill=pal.light,
         width=max(1, w - 2 * lw),
     )
-    body = [
-        (cx - 0.32 * s, y + 0.34 * s),
-        (cx + 0.32 * s, y + 0.34 * s),
-        (cx + 0.37 * s, y + 0.97 * s),
-        (cx - 0.37 * s, y + 0.97 * s),
-    ]
+    body = _trapezoid(cx, y + 0.34 * s, y + 0.97 * s, 0.32 * s, 0.37 * s)
     draw.polygon(body, fill=(232, 220, 196), outline=OUTLINE, width=lw)
     # stitched hem
     yy = y + 0.41 * s
@@ -336,12 +343,7 @@ def _icon_plant(
             width=max(1, lw // 2),
         )
     _flower(draw, cx, y + 0.15 * s, 0.13 * s, pal, max(1, lw // 2))
-    pot = [
-        (cx - 0.25 * s, y + 0.68 * s),
-        (cx + 0.25 * s, y + 0.68 * s),
-        (cx + 0.19 * s, y + 0.97 * s),
-        (cx - 0.19 * s, y + 0.97 * s),
-    ]
+    pot = _trapezoid(cx, y + 0.68 * s, y + 0.97 * s, 0.25 * s, 0.19 * s)
     draw.polygon(pot, fill=(200, 112, 76), outline=OUTLINE, width=lw)
     draw.rounded_rectangle(
         (cx - 0.29 * s, y + 0.62 * s, cx + 0.29 * s, y + 0.72 * s),
@@ -439,12 +441,7 @@ def _icon_bucket(
     draw.arc(
         (cx - 0.30 * s, y + 0.10 * s, cx + 0.30 * s, y + 0.70 * s), 200, 340, fill=OUTLINE, width=lw
     )
-    body = [
-        (cx - 0.34 * s, y + 0.38 * s),
-        (cx + 0.34 * s, y + 0.38 * s),
-        (cx + 0.25 * s, y + 0.97 * s),
-        (cx - 0.25 * s, y + 0.97 * s),
-    ]
+    body = _trapezoid(cx, y + 0.38 * s, y + 0.97 * s, 0.34 * s, 0.25 * s)
     draw.polygon(body, fill=pal.accent, outline=OUTLINE, width=lw)
     draw.rounded_rectangle(
         (cx - 0.37 * s, y + 0.34 * s, cx + 0.37 * s, y + 0.42 * s),
@@ -453,12 +450,7 @@ def _icon_bucket(
         outline=OUTLINE,
         width=lw,
     )
-    band = [
-        (cx - 0.305 * s, y + 0.60 * s),
-        (cx + 0.305 * s, y + 0.60 * s),
-        (cx + 0.29 * s, y + 0.68 * s),
-        (cx - 0.29 * s, y + 0.68 * s),
-    ]
+    band = _trapezoid(cx, y + 0.60 * s, y + 0.68 * s, 0.305 * s, 0.29 * s)
     draw.polygon(band, fill=PAPER)
 
 

@@ -20,6 +20,16 @@ class DemoOrganisation:
     powiats: tuple[str, ...] = ()  # the powiats' codes
     members: tuple[tuple[str, bool], ...] = ()  # consortium members: (name, is the leader)
 
+    def contact_fields(self) -> dict[str, str]:
+        """The organisation's names and contact details, as model fields."""
+        return {
+            "name": self.name,
+            "short_name": self.short_name,
+            "address": self.address,
+            "email": self.email,
+            "phone": self.phone,
+        }
+
 
 VOIVODESHIP = "swietokrzyskie"
 # django-localflavor lists powiats voivodeship by voivodeship; świętokrzyskie runs from Kielce
