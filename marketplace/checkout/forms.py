@@ -8,7 +8,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from oscar.apps.checkout.forms import ShippingAddressForm as CoreShippingAddressForm
 
-from .splitting import CASH, PAYMENT_LABELS, SellerPart
+from .payment import PaymentMethod
+from .splitting import SellerPart
 
 NOTES_MAX_LENGTH = 1000
 
@@ -52,7 +53,7 @@ class SellerChoiceForm(forms.Form):
         ]
         self.fields["payment"].label = _("Payment")
         self.fields["payment"].choices = [
-            (code, str(PAYMENT_LABELS[code])) for code in part.partner.payment_methods
+            (code, str(PaymentMethod(code).label)) for code in part.partner.payment_methods
         ]
         self.fields["delivery"].error_messages["required"] = _("Choose how to receive the goods.")
         self.fields["payment"].error_messages["required"] = _("Choose how to pay.")
@@ -64,7 +65,11 @@ class SellerChoiceForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         option = self.options.get(data.get("delivery"))
-        if option is not None and data.get("payment") == CASH and not option.allows_cash:
+        if (
+            option is not None
+            and data.get("payment") == PaymentMethod.CASH
+            and not option.allows_cash
+        ):
             self.add_error(
                 "payment",
                 _("Cash is paid on pickup: choose a pickup or a fair, or pay by bank transfer."),

@@ -10,18 +10,17 @@ from oscar.core.loading import get_class, get_model
 from marketplace.order.utils import OrderCreator, lock_stock_records
 from marketplace.shipping.methods import SellerDelivery
 
+from .payment import PaymentMethod
 from .splitting import SellerBasket, partner_address, split_basket
 
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
-PAYMENT_SOURCE_NAMES = {"transfer": "Przelew bankowy", "cash": "Gotówka przy odbiorze"}
-
 
 def source_type(code: str):
     kind, _created = SourceType.objects.get_or_create(
-        code=code, defaults={"name": PAYMENT_SOURCE_NAMES.get(code, code)}
+        code=code, defaults={"name": PaymentMethod(code).source_name}
     )
     return kind
 

@@ -11,15 +11,10 @@ from oscar.core.loading import get_model
 
 from marketplace.shipping.models import DeliveryKind, DeliveryOption
 
+from .payment import PaymentMethod
+
 SESSION_KEY = "checkout_data"  # Oscar's CheckoutSessionData.SESSION_KEY
 SELLERS_NAMESPACE = "sellers"
-
-TRANSFER = "transfer"
-CASH = "cash"
-PAYMENT_LABELS = {
-    TRANSFER: _("bank transfer"),
-    CASH: _("cash on pickup"),
-}
 
 
 def fallback_option(partner) -> DeliveryOption:
@@ -91,7 +86,10 @@ class SellerPart:
 
     @property
     def payment_label(self) -> str:
-        return str(PAYMENT_LABELS.get(self.payment, self.payment))
+        try:
+            return str(PaymentMethod(self.payment).label)
+        except ValueError:
+            return self.payment
 
     def shipping_charge(self) -> prices.Price:
         return prices.Price(currency=self.currency, excl_tax=self.shipping, incl_tax=self.shipping)
@@ -131,8 +129,9 @@ def split_basket(basket, choices: dict | None = None) -> list[SellerPart]:
         delivery = next((o for o in options if o.pk == chosen.get("delivery")), options[0])
         methods = partner.payment_methods
         payment = chosen.get("payment")
-        if payment not in methods or (payment == CASH and not delivery.allows_cash):
-            payment = next((m for m in methods if m != CASH or delivery.allows_cash), "")
+        cash = PaymentMethod.CASH
+        if payment not in methods or (payment == cash and not delivery.allows_cash):
+            payment = next((m for m in methods if m != cash or delivery.allows_cash), "")
         parts.append(SellerPart(partner, grouped[partner.pk], options, delivery, payment))
     return parts
 

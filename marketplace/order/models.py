@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.order.abstract_models import AbstractOrder
 
+from marketplace.checkout.payment import PaymentMethod
+
 
 class Order(AbstractOrder):
     group_reference = models.CharField(
@@ -30,11 +32,11 @@ class Order(AbstractOrder):
 
     @property
     def pays_by_transfer(self) -> bool:
-        return self.payment_method == "transfer"
+        return self.payment_method == PaymentMethod.TRANSFER
 
     @property
     def pays_cash(self) -> bool:
-        return self.payment_method == "cash"
+        return self.payment_method == PaymentMethod.CASH
 
 
 from oscar.apps.order.models import *  # noqa: E402, F403  (Oscar's documented fork pattern)

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
+from marketplace.checkout.payment import PaymentMethod
 from marketplace.identifiers import (
     compact_iban,
     compact_nip,
@@ -221,12 +222,13 @@ class Partner(AbstractPartner):
 
     @property
     def payment_methods(self) -> list[str]:
-        """Codes of the payment methods this PES accepts (see marketplace.checkout.payment)."""
+        """Codes of the payment methods this PES accepts (`PaymentMethod` values): a transfer
+        needs an IBAN to pay into."""
         methods = []
         if self.accepts_transfer and self.iban:
-            methods.append("transfer")
+            methods.append(PaymentMethod.TRANSFER)
         if self.accepts_cash_on_pickup:
-            methods.append("cash")
+            methods.append(PaymentMethod.CASH)
         return methods
 
     @property

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from oscar.core.loading import get_class, get_model
 
+from marketplace.checkout.payment import PaymentMethod
 from marketplace.checkout.placement import place_orders
 from marketplace.order import statuses
 from marketplace.shipping.models import DeliveryKind, DeliveryOption
@@ -56,12 +57,12 @@ def load_delivery(partners: list) -> None:
 
 DEMO_CHECKOUTS = [
     # (group reference, buyer, [(sku, quantity)], payment, status of each order)
-    ("DEMO-1001", "kupujacy@example.org", 3, "transfer", statuses.NEW),
-    ("DEMO-1002", "kupujacy@example.org", 2, "cash", statuses.READY),
-    ("DEMO-1003", "gosc@example.org", 2, "transfer", statuses.PAID),
-    ("DEMO-1004", "gosc@example.org", 1, "transfer", statuses.SENT),
-    ("DEMO-1005", "kupujacy@example.org", 1, "cash", statuses.COMPLETED),
-    ("DEMO-1006", "gosc@example.org", 1, "transfer", statuses.CANCELLED),
+    ("DEMO-1001", "kupujacy@example.org", 3, PaymentMethod.TRANSFER, statuses.NEW),
+    ("DEMO-1002", "kupujacy@example.org", 2, PaymentMethod.CASH, statuses.READY),
+    ("DEMO-1003", "gosc@example.org", 2, PaymentMethod.TRANSFER, statuses.PAID),
+    ("DEMO-1004", "gosc@example.org", 1, PaymentMethod.TRANSFER, statuses.SENT),
+    ("DEMO-1005", "kupujacy@example.org", 1, PaymentMethod.CASH, statuses.COMPLETED),
+    ("DEMO-1006", "gosc@example.org", 1, PaymentMethod.TRANSFER, statuses.CANCELLED),
 ]
 
 
@@ -91,9 +92,11 @@ def load_orders(say) -> None:
             record = seller_records[0]
             basket.add_product(record.product, quantity=1 + index % 2)
             options = list(record.partner.delivery_options.filter(is_active=True))
-            wanted = "pickup" if payment == "cash" else "courier"
+            wanted = "pickup" if payment == PaymentMethod.CASH else "courier"
             option = next((o for o in options if o.kind == wanted), options[0])
-            method = payment if payment in record.partner.payment_methods else "transfer"
+            method = (
+                payment if payment in record.partner.payment_methods else PaymentMethod.TRANSFER
+            )
             choices[str(record.partner_id)] = {"delivery": option.pk, "payment": method}
         basket.reset_offer_applications()
         address = ShippingAddress(

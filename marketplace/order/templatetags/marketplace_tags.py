@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from django import template
 
+from marketplace.checkout.payment import PaymentMethod
 from marketplace.order import statuses
+from marketplace.shipping.models import DeliveryKind
 
 register = template.Library()
 
@@ -24,8 +26,6 @@ def status_label(code: str | None) -> str:
 @register.filter
 def delivery_kind_label(code: str | None) -> str:
     """The delivery kind an order was placed with, in the active language."""
-    from marketplace.shipping.models import DeliveryKind
-
     if not code:
         return ""
     try:
@@ -37,7 +37,9 @@ def delivery_kind_label(code: str | None) -> str:
 @register.filter
 def payment_method_label(code: str | None) -> str:
     """The payment method an order was placed with, in the active language."""
-    from django.utils.translation import gettext
-
-    labels = {"transfer": gettext("bank transfer"), "cash": gettext("cash on pickup")}
-    return labels.get(code or "", code or "")
+    if not code:
+        return ""
+    try:
+        return str(PaymentMethod(code).label)
+    except ValueError:
+        return code
