@@ -139,15 +139,19 @@ def product_document(product: Any, categories: dict[int, tuple[list[int], list[s
     }
 
 
+def _restricted(queryset: QuerySet, pks: Iterable[int] | None) -> tuple[QuerySet, set[int] | None]:
+    """The queryset limited to `pks` and those pks as a set, or both unchanged for None (all)."""
+    if pks is None:
+        return queryset, None
+    wanted = set(pks)
+    return queryset.filter(pk__in=wanted), wanted
+
+
 def product_documents(pks: Iterable[int] | None = None) -> Iterator[tuple[int, dict | None]]:
     """(pk, document) for the given products (all when None); the document is None for a
     product that is gone or no longer available, so the caller removes it from the index."""
     categories = _category_paths()
-    queryset = product_queryset()
-    wanted: set[int] | None = None
-    if pks is not None:
-        wanted = set(pks)
-        queryset = queryset.filter(pk__in=wanted)
+    queryset, wanted = _restricted(product_queryset(), pks)
     seen: set[int] = set()
     last = 0
     while True:
@@ -174,6 +178,15 @@ def selling_partner_ids(pks: Iterable[int] | None = None) -> set[int]:
     if pks is not None:
         records = records.filter(partner_id__in=list(pks))
     return set(records.values_list("partner_id", flat=True).distinct())
+
+
+def partner_product_ids(pks: Iterable[int]) -> list[int]:
+    """The products these PES sell: their documents carry the seller's data."""
+    return list(
+        StockRecord.objects.filter(partner_id__in=list(pks))
+        .values_list("product_id", flat=True)
+        .distinct()
+    )
 
 
 def partner_document(partner: Any, selling: set[int]) -> dict:
@@ -239,11 +252,7 @@ def partner_queryset() -> QuerySet:
 
 
 def partner_documents(pks: Iterable[int] | None = None) -> Iterator[tuple[int, dict | None]]:
-    queryset = partner_queryset()
-    wanted: set[int] | None = None
-    if pks is not None:
-        wanted = set(pks)
-        queryset = queryset.filter(pk__in=wanted)
+    queryset, wanted = _restricted(partner_queryset(), pks)
     selling = selling_partner_ids(wanted)
     seen: set[int] = set()
     for partner in queryset.iterator(chunk_size=CHUNK):

@@ -9,7 +9,7 @@ engine on its way (the index is updated after commit, and failures there are log
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -52,9 +52,21 @@ def unavailable_message() -> str:
     return _("Search is unavailable just now. Please try again in a few minutes.")
 
 
-def _failed(error: Exception, what: str, **kwargs: Any) -> Results:
-    logger.warning("search backend failed on %s: %s", what, error)
-    return Results(error=unavailable_message(), backend=get_backend().name, **kwargs)
+def _ask(
+    what: str, answer: Callable[[SearchBackend], Results], page: int, per_page: int
+) -> Results:
+    """The engine's answer, marked with the backend's name. If the engine fails, the failure
+    is logged and the answer is an empty page whose `error` says search is unavailable."""
+    backend = get_backend()
+    try:
+        results = answer(backend)
+    except SearchUnavailable as error:
+        logger.warning("search backend failed on %s: %s", what, error)
+        return Results(
+            error=unavailable_message(), backend=backend.name, page=page, per_page=per_page
+        )
+    results.backend = backend.name
+    return results
 
 
 # Products ------------------------------------------------------------------------------
@@ -65,15 +77,15 @@ def search_products(
     (`cards=False`: the products loaded with their price and seller only; `reuse`: the
     engine's answer may come from the shared cache, as the same listing was asked since the
     last change to the index: see `result_cache.products`)."""
-    backend = get_backend()
-    try:
+
+    def answer(backend: SearchBackend) -> Results:
         if reuse:
-            results = result_cache.products(query, lambda: backend.products(query))
-        else:
-            results = backend.products(query)
-    except SearchUnavailable as error:
-        return _failed(error, "products", page=query.page, per_page=query.per_page)
-    results.backend = backend.name
+            return result_cache.products(query, lambda: backend.products(query))
+        return backend.products(query)
+
+    results = _ask("products", answer, query.page, query.per_page)
+    if results.error:
+        return results
     if load:
         attach_products(results, cards=cards)
     if query.facets:
@@ -94,26 +106,20 @@ def search_partners(
     """Listed PES matching the directory's query, one page, with raw facet counts (unless
     `facets` is off: the site search shows none, and counting is most of the work).
     `details=False` loads each PES with its powiat only (what a site search hit shows)."""
-    backend = get_backend()
-    try:
-        results = backend.partners(query, page, per_page, facets=facets)
-    except SearchUnavailable as error:
-        return _failed(error, "partners", page=page, per_page=per_page)
-    results.backend = backend.name
-    if load:
+    results = _ask(
+        "partners",
+        lambda backend: backend.partners(query, page, per_page, facets=facets),
+        page,
+        per_page,
+    )
+    if load and not results.error:
         attach_partners(results, details=details)
     return results
 
 
 # Pages ---------------------------------------------------------------------------------
 def search_pages(query: PageQuery) -> Results:
-    backend = get_backend()
-    try:
-        results = backend.pages(query)
-    except SearchUnavailable as error:
-        return _failed(error, "pages", page=query.page, per_page=query.per_page)
-    results.backend = backend.name
-    return results
+    return _ask("pages", lambda backend: backend.pages(query), query.page, query.per_page)
 
 
 # The whole site ------------------------------------------------------------------------

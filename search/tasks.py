@@ -5,37 +5,35 @@ request that changed the data (a checkout must not fail because search is down).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django_tasks import task
 
 from portal.cache import invalidate_pages
 
+from .backends.base import SearchBackend
 from .service import get_backend
 
 logger = logging.getLogger(__name__)
 
 
-def _refresh_pages() -> None:
-    """The page cache was cleared when the data was saved, before this update: a listing
-    cached in between shows the old index, so clear it again now the index has changed."""
+def _update(what: str, count: int, update: Callable[[SearchBackend], None]) -> None:
+    """Run one index update; a failure is logged. The page cache was cleared when the data
+    was saved, before this update: a listing cached in between shows the old index, so it is
+    cleared again once the index has changed."""
+    try:
+        update(get_backend())
+    except Exception:
+        logger.exception("search index: %d %s not updated", count, what)
+        return
     invalidate_pages()
 
 
 @task()
 def update_products(pks: list[int]) -> None:
-    try:
-        get_backend().update_products(pks)
-    except Exception:
-        logger.exception("search index: %d products not updated", len(pks))
-        return
-    _refresh_pages()
+    _update("products", len(pks), lambda backend: backend.update_products(pks))
 
 
 @task()
 def update_partners(pks: list[int]) -> None:
-    try:
-        get_backend().update_partners(pks)
-    except Exception:
-        logger.exception("search index: %d PES not updated", len(pks))
-        return
-    _refresh_pages()
+    _update("PES", len(pks), lambda backend: backend.update_partners(pks))

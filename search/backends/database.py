@@ -25,7 +25,7 @@ from marketplace.directory.filters import (
 from portal.text import folded_words, stem
 
 from .. import vocabulary
-from ..adapters import StockRecord, count_products, product_documents
+from ..adapters import count_products, partner_product_ids, product_documents
 from ..models import ProductEntry
 from ..pages import autocomplete_pages
 from ..query import PRICE_RANGES, Hit, ProductQuery, Results, Suggestion
@@ -351,11 +351,7 @@ class DatabaseBackend(SearchBackend):
 
     def update_partners(self, pks: Iterable[int]) -> None:
         """PES are searched live in SQL; their products carry the seller's data, though."""
-        product_pks = list(
-            StockRecord.objects.filter(partner_id__in=list(pks))
-            .values_list("product_id", flat=True)
-            .distinct()
-        )
+        product_pks = partner_product_ids(pks)
         if product_pks:
             self.update_products(product_pks)
 

@@ -27,9 +27,9 @@ from portal.text import fold, folded_words
 
 from ...adapters import (
     Product,
-    StockRecord,
     count_products,
     partner_documents,
+    partner_product_ids,
     partner_queryset,
     product_documents,
 )
@@ -443,11 +443,7 @@ class ElasticsearchBackend(SearchBackend):
         if not pks:
             return
         self._write("partners", partner_documents(pks))
-        product_pks = list(
-            StockRecord.objects.filter(partner_id__in=pks)
-            .values_list("product_id", flat=True)
-            .distinct()
-        )
+        product_pks = partner_product_ids(pks)
         if product_pks:
             self.update_products(product_pks)
 
