@@ -31,6 +31,7 @@ from wagtail.models import Locale, Page
 
 from goodpractices.models import GoodPracticeIndexPage, GoodPracticePage
 from marketplace.certificates.models import Certificate
+from marketplace.quotes.models import REQUEST_FIELDS as QUOTE_REQUEST_FIELDS
 from portal import params
 from portal.competition.models import EditionPage
 from portal.events.models import EventIndexPage, EventPage
@@ -543,24 +544,7 @@ FORMS: dict[str, FormTarget] = {
     ),
     "quote request": FormTarget(
         lambda: reverse("quotes:request"),
-        (
-            "form_sent",
-            "product",
-            "partner",
-            "partners",
-            "subject",
-            "description",
-            "location",
-            "needed_by",
-            "quantity",
-            "budget",
-            "contact_name",
-            "organisation",
-            "email",
-            "phone",
-            "nip",
-            "consent",
-        ),
+        ("form_sent", "product", "partner", "partners", *QUOTE_REQUEST_FIELDS),
     ),
     "nomination": FormTarget(
         _nomination_url,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import Quote, QuoteRequest
+from .models import REQUEST_FIELDS, Quote, QuoteRequest
 
 
 class QuoteInline(admin.TabularInline):
@@ -27,24 +27,7 @@ class QuoteRequestAdmin(admin.ModelAdmin):
     search_fields = ["reference", "subject", "contact_name", "organisation", "email", "nip"]
     date_hierarchy = "created"
     inlines = [QuoteInline]
-    readonly_fields = [
-        "reference",
-        "created",
-        "product",
-        "subject",
-        "description",
-        "location",
-        "needed_by",
-        "quantity",
-        "budget",
-        "contact_name",
-        "organisation",
-        "email",
-        "phone",
-        "nip",
-        "consent",
-        "language",
-    ]
+    readonly_fields = ["reference", "created", "product", *REQUEST_FIELDS, "language"]
     fields = readonly_fields
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -16,7 +16,7 @@ from oscar.core.loading import get_model
 from portal.honeypot import HoneypotForm
 from portal.params import positive_int
 
-from .models import QuoteRequest
+from .models import REQUEST_FIELDS, QuoteRequest
 from .services import MAX_PARTNERS
 
 Partner = get_model("partner", "Partner")
@@ -116,20 +116,7 @@ class QuoteRequestForm(HoneypotForm, ErrorLinksMixin, forms.ModelForm):
 
     class Meta:
         model = QuoteRequest
-        fields = [
-            "subject",
-            "description",
-            "location",
-            "needed_by",
-            "quantity",
-            "budget",
-            "contact_name",
-            "organisation",
-            "email",
-            "phone",
-            "nip",
-            "consent",
-        ]
+        fields = list(REQUEST_FIELDS)
         labels = {
             "subject": _("What do you need?"),
             "description": _("Describe the job"),

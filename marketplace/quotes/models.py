@@ -22,6 +22,23 @@ from marketplace.identifiers import compact_nip, validate_nip
 
 REFERENCE_PREFIX = "ZO"  # "zapytanie ofertowe": the buyer quotes it in any correspondence
 
+# The QuoteRequest fields the buyer fills in, in the form's order (the rest are generated): the
+# public form, `services.create_request` and the admin all read this one list.
+REQUEST_FIELDS: tuple[str, ...] = (
+    "subject",
+    "description",
+    "location",
+    "needed_by",
+    "quantity",
+    "budget",
+    "contact_name",
+    "organisation",
+    "email",
+    "phone",
+    "nip",
+    "consent",
+)
+
 
 def new_token() -> str:
     """The secret in the buyer's link: whoever has it sees and accepts the answers."""

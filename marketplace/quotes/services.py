@@ -28,28 +28,13 @@ from oscar.core.loading import get_model
 
 from portal.urls_absolute import absolute_url as portal_absolute_url
 
-from .models import Quote, QuoteRequest
+from .models import REQUEST_FIELDS, Quote, QuoteRequest
 from .orders import order_from_quote
 
 logger = logging.getLogger(__name__)
 
 Partner = get_model("partner", "Partner")
 
-# Fields of QuoteRequest a caller may fill (the rest are generated).
-REQUEST_FIELDS = (
-    "subject",
-    "description",
-    "location",
-    "needed_by",
-    "quantity",
-    "budget",
-    "contact_name",
-    "organisation",
-    "email",
-    "phone",
-    "nip",
-    "consent",
-)
 # A request to more PES than this is a mass mailing, not a quote request.
 MAX_PARTNERS = 30
 
