@@ -8,3 +8,7 @@ class CompetitionConfig(AppConfig):
     name = "portal.competition"
     label = "competition"
     verbose_name = _("Lider ES competition")
+
+    def ready(self) -> None:
+        # The views import the models, so only now; they register on EditionPage.views.
+        from . import results_views, views, vote_views  # noqa: F401

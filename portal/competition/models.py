@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page
 
 from portal.editorial import EditorialPermissionsMixin
+from portal.pageviews import PageViews
 from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .uploads import letter_path, private_storage, validate_pdf_upload
@@ -163,6 +164,8 @@ class EditionPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixi
     ]
     parent_page_types = ["competition.CompetitionIndexPage"]
     subpage_types: list[str] = []
+    # Filled by the views modules, which import this one (see portal.pageviews).
+    views = PageViews()
 
     class Meta:
         verbose_name = _("competition edition")
@@ -200,7 +203,7 @@ class EditionPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixi
             ]
         result = super().save(*args, **kwargs)
         if self.year:
-            from .jury import ensure_jury_group
+            from .jury import ensure_jury_group  # jury imports this module
 
             ensure_jury_group(self)
         return result
@@ -253,6 +256,7 @@ class EditionPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixi
             (category, self.nominate_url(category, request))
             for category in self.data_edition.categories.all()
         ]
+        # The vote and the results are computed from this module's models: they import it.
         from .results import results_context
         from .voting import vote_context
 
@@ -260,33 +264,22 @@ class EditionPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixi
         context.update(results_context(self, request))
         return context
 
+    # Request handling lives in views.py, vote_views.py and results_views.py -----------------
     @path("zglos/<slug:category_slug>/", name="nominate")
     def nominate_view(self, request: HttpRequest, category_slug: str) -> HttpResponse:
-        from .views import nominate
+        return self.views.nominate(request, self, category_slug)
 
-        category = self.data_edition.categories.filter(slug=category_slug).first()
-        if category is None:
-            raise Http404
-        return nominate(request, self, category)
-
-    # Public vote (vote_views.py) and results (results_views.py) -------------------------
     @path("glosuj/<slug:category_slug>/", name="vote")
     def vote_view(self, request: HttpRequest, category_slug: str) -> HttpResponse:
-        from .vote_views import vote
-
-        return vote(request, self, category_slug)
+        return self.views.vote(request, self, category_slug)
 
     @path("glosuj/potwierdz/<str:token>/", name="vote_confirm")
     def vote_confirm_view(self, request: HttpRequest, token: str) -> HttpResponse:
-        from .vote_views import confirm
-
-        return confirm(request, self, token)
+        return self.views.confirm(request, self, token)
 
     @path("wyniki/", name="results")
     def results_view(self, request: HttpRequest) -> HttpResponse:
-        from .results_views import results
-
-        return results(request, self)
+        return self.views.results(request, self)
 
 
 class Category(Orderable):

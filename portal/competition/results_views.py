@@ -7,23 +7,22 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from .models import EditionPage
 from .results import laureates_with_links
+from .voting import vote_counts
 
 TEMPLATE = "competition/results.html"
 
 
-def public_vote_results(edition) -> list | None:
-    """The public vote's counts (the vote slice's `vote_counts`), once its vote has closed."""
+def public_vote_results(edition: EditionPage) -> list | None:
+    """The public vote's counts, once its vote has closed."""
     if not (edition.vote_start and edition.vote_end) or edition.vote_end > timezone.now():
-        return None
-    try:
-        from .voting import vote_counts
-    except (ImportError, AttributeError):
         return None
     return vote_counts(edition)
 
 
-def results(request: HttpRequest, edition) -> HttpResponse:
+@EditionPage.views.add
+def results(request: HttpRequest, edition: EditionPage) -> HttpResponse:
     if not edition.results_published:
         raise Http404
     if request.method not in ("GET", "HEAD"):

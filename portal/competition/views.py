@@ -4,7 +4,7 @@ cached, rate-limited per address, with a honeypot; a GET never writes."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
@@ -19,7 +19,12 @@ from .nominations import notify, rate_limited, submit
 TEMPLATE = "competition/nomination_form.html"
 
 
-def nominate(request: HttpRequest, edition: EditionPage, category: Category) -> HttpResponse:
+@EditionPage.views.add
+def nominate(request: HttpRequest, edition: EditionPage, category_slug: str) -> HttpResponse:
+    """The form of the category `category_slug` of the edition's data (default-language) page."""
+    category = edition.data_edition.categories.filter(slug=category_slug).first()
+    if category is None:
+        raise Http404
     response = _nominate(request, edition, category)
     add_never_cache_headers(response)
     return response

@@ -26,6 +26,7 @@ CONFIRM_TEMPLATE = "competition/vote_confirm.html"
 ALLOWED = ("GET", "HEAD", "POST")
 
 
+@EditionPage.views.add
 def vote(request: HttpRequest, edition: EditionPage, category_slug: str) -> HttpResponse:
     category = edition.categories.filter(slug=category_slug).first()
     if category is None:
@@ -83,6 +84,7 @@ def _vote(request: HttpRequest, edition: EditionPage, category) -> HttpResponse:
     return SeeOther(edition.get_url(request) or "/")
 
 
+@EditionPage.views.add
 def confirm(request: HttpRequest, edition: EditionPage, token: str) -> HttpResponse:
     response = _confirm(request, edition, token)
     add_never_cache_headers(response)

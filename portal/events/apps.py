@@ -8,3 +8,7 @@ class EventsConfig(AppConfig):
     name = "portal.events"
     label = "events"
     verbose_name = _("Events")
+
+    def ready(self) -> None:
+        # The views import the models, so only now; they register on EventPage.views.
+        from . import views  # noqa: F401

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Lower
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -30,10 +30,12 @@ from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
 from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
-from portal.http import SeeOther
 from portal.organisations.models import Organisation, Powiat
+from portal.pageviews import PageViews
 from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from portal.urls_absolute import page_url
+
+from .ical import calendar_response
 
 EVENTS_PER_PAGE = 12
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -100,16 +102,12 @@ class EventIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageM
     @path("kalendarz/", name="calendar")
     def calendar_view(self, request: HttpRequest) -> HttpResponse:
         """All upcoming events as iCalendar (also at `kalendarz.ics` when `events.urls` is in)."""
-        from .ical import calendar_response
-
         return calendar_response(
             list(self.upcoming()), request, filename=self.slug, name=self.title
         )
 
     def calendar_url(self, request: HttpRequest | None = None) -> str:
         """The feed's address: `kalendarz.ics` when the project routes it, else `kalendarz/`."""
-        from django.urls import NoReverseMatch, reverse
-
         base = self.get_url(request) or ""
         try:
             reverse("events_calendar_ics", kwargs={"index_path": "x/"})
@@ -230,6 +228,8 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
     base_form_class = RequestedByPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
+    # Filled by views.py, which imports this module (see portal.pageviews).
+    views = PageViews()
 
     class Meta:
         verbose_name = _("event")
@@ -298,7 +298,7 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        from .forms import RegistrationForm
+        from .forms import RegistrationForm  # forms import this module (a ModelForm)
 
         event = self.registration_event
         state = self.registration_state()
@@ -368,57 +368,11 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
 
     @path("ical/", name="ical")
     def ical_view(self, request: HttpRequest) -> HttpResponse:
-        from .ical import calendar_response
-
         return calendar_response([self], request, filename=self.slug, name=self.title)
 
     @path("rejestracja/", name="register")
     def register_view(self, request: HttpRequest) -> HttpResponse:
-        """Post/redirect/get: a valid registration redirects with a message; errors re-render."""
-        from portal import ratelimit
-
-        from .forms import RegistrationForm
-        from .registration import AlreadyRegistered, register, send_confirmation
-
-        page_url = self.get_url(request) or "/"
-        if request.method != "POST":
-            return HttpResponseRedirect(page_url + "#registration")
-        state = self.registration_state()
-        if not state.open:
-            messages.error(request, state.message)
-            return SeeOther(page_url)
-        event = self.registration_event
-        form = RegistrationForm(request.POST, event=event)
-        if ratelimit.hit(request, "event-registration"):  # refused, what was typed kept
-            form.add_error(None, ratelimit.message("event-registration"))
-            response = self.render(request, context_overrides={"registration_form": form})
-            return ratelimit.refuse(response, "event-registration")
-        if form.is_valid() and form.is_spam:  # answer as for a person, keep nothing
-            messages.success(request, _("Thank you: your place is confirmed."))
-            return SeeOther(page_url)
-        if form.is_valid():
-            try:
-                registration = register(event, form)
-            except AlreadyRegistered:
-                form.add_error("email", form.duplicate_error())
-            else:
-                sent = send_confirmation(registration, self, request)
-                if registration.status == Registration.Status.CONFIRMED:
-                    messages.success(request, _("Thank you: your place is confirmed."))
-                else:
-                    messages.warning(
-                        request,
-                        _(
-                            "All places are taken: you are on the waiting list. We will write"
-                            " to you if a place becomes free."
-                        ),
-                    )
-                if not sent:
-                    messages.warning(
-                        request, _("We could not send the confirmation e-mail just now.")
-                    )
-                return SeeOther(page_url)
-        return self.render(request, context_overrides={"registration_form": form})
+        return self.views.register(request, self)
 
 
 @dataclass(frozen=True)
