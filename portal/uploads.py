@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from django.core.exceptions import ValidationError
 from django.core.files.storage import Storage, storages
 from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 from PIL import Image
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 MAX_IMAGE_BYTES = 2 * 1024 * 1024
 # A small file can unpack into a huge bitmap (a decompression bomb): refuse beyond this.
@@ -114,8 +117,6 @@ def _pdf_bytes(upload, limit: int) -> bytes:
 
 def _dictionaries(reader) -> Iterator[dict]:
     """Every dictionary (and stream dictionary) reachable from the trailer, each object once."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
-
     seen: set[tuple[int, int]] = set()
     stack: list = [reader.trailer]
     visited = 0
@@ -184,8 +185,6 @@ def validate_pdf(upload, *, max_bytes: int = MAX_PDF_BYTES) -> None:
     tail = data[end + len(PDF_END) :]
     if len(tail) > PDF_TAIL_ALLOWED or tail.strip(b" \t\r\n\x00\x0c"):
         raise _pdf_error("trailing_data", name)
-    from pypdf import PdfReader
-
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -202,3 +201,21 @@ def validate_pdf(upload, *, max_bytes: int = MAX_PDF_BYTES) -> None:
         raise
     except Exception as error:  # pypdf raises many kinds (and RecursionError) for a bad file
         raise _pdf_error("damaged", name) from error
+
+
+@deconstructible(path="portal.uploads.PdfValidator")
+class PdfValidator:
+    """`validate_pdf` with one use's size limit, as a model field validator: it deconstructs
+    to its path and limit, so migrations stay the same wherever an instance is defined."""
+
+    def __init__(self, max_bytes: int = MAX_PDF_BYTES) -> None:
+        self.max_bytes = max_bytes
+
+    def __call__(self, upload) -> None:
+        validate_pdf(upload, max_bytes=self.max_bytes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PdfValidator) and other.max_bytes == self.max_bytes
+
+    def __hash__(self) -> int:
+        return hash((PdfValidator, self.max_bytes))

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from portal.uploads import private_storage, validate_pdf
+from portal.uploads import PdfValidator, private_storage
 
 EXPIRY_WARNING_DAYS = 30
 REMINDER_DAYS = 30
@@ -154,9 +154,9 @@ def six_months_before(day: date) -> date:
     return day.replace(year=year, month=month, day=min(day.day, 28))
 
 
-def validate_pdf_upload(upload) -> None:
-    """Attachments must be plain PDF documents (parsed, see portal.uploads) of at most 5 MB."""
-    validate_pdf(upload, max_bytes=MAX_ATTACHMENT_BYTES)
+# Attachments must be plain PDF documents (parsed, see portal.uploads) of at most 5 MB; the
+# migrations name this instance.
+validate_pdf_upload = PdfValidator(MAX_ATTACHMENT_BYTES)
 
 
 class ApplicationStatus(models.TextChoices):

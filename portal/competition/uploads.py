@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from portal.uploads import private_storage, validate_pdf
+from portal.uploads import PdfValidator, private_storage
 
 __all__ = ["MAX_LETTER_BYTES", "letter_path", "private_storage", "validate_pdf_upload"]
 
@@ -16,6 +16,5 @@ def letter_path(_instance: object, _filename: str) -> str:
     return f"competition/letters/{uuid.uuid4().hex}.pdf"
 
 
-def validate_pdf_upload(upload) -> None:
-    """The portal's PDF check (portal.uploads.validate_pdf) with the letter's size limit."""
-    validate_pdf(upload, max_bytes=MAX_LETTER_BYTES)
+# The portal's PDF check with the letter's size limit (its migrations name it here).
+validate_pdf_upload = PdfValidator(MAX_LETTER_BYTES)
