@@ -11,4 +11,4 @@ class CompetitionConfig(AppConfig):
 
     def ready(self) -> None:
         # The views import the models, so only now; they register on EditionPage.views.
-        from . import results_views, views, vote_views  # noqa: F401
+        from .views import nominations, results, votes  # noqa: F401

@@ -264,7 +264,7 @@ class EditionPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixi
         context.update(results_context(self, request))
         return context
 
-    # Request handling lives in views.py, vote_views.py and results_views.py -----------------
+    # Request handling lives in views/nominations.py, views/votes.py, views/results.py ------
     @path("zglos/<slug:category_slug>/", name="nominate")
     def nominate_view(self, request: HttpRequest, category_slug: str) -> HttpResponse:
         return self.views.nominate(request, self, category_slug)

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import jury_views, letters
+from . import letters
+from .views import jury as jury_views
 
 
 class JuryMenuItem(MenuItem):

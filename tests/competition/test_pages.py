@@ -125,7 +125,7 @@ def test_english_edition_shows_and_collects_into_the_polish_one(client, edition,
 
 
 def test_jury_lists_each_edition_once(demo):
-    from portal.competition.jury_views import EditionPage as Editions
+    from portal.competition.views.jury import EditionPage as Editions
 
     years = list(Editions.originals().values_list("year", flat=True))
     assert len(years) == len(set(years))

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from portal.competition import voting
-from portal.competition.forms_vote import VoteForm
+from portal.competition.forms.votes import VoteForm
 from portal.competition.models import EditionPage, Nomination, Vote
 
 from .conftest import nominate, warsaw

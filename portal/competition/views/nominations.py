@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from portal import ratelimit
 from portal.http import SeeOther
 
-from .forms import NominationForm
-from .models import Category, EditionPage
-from .nominations import notify, rate_limited, submit
+from ..forms.nominations import NominationForm
+from ..models import Category, EditionPage
+from ..nominations import notify, rate_limited, submit
 
 TEMPLATE = "competition/nomination_form.html"
 

@@ -7,9 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from .models import EditionPage
-from .results import laureates_with_links
-from .voting import vote_counts
+from ..models import EditionPage
+from ..results import laureates_with_links
+from ..voting import vote_counts
 
 TEMPLATE = "competition/results.html"
 

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from portal import ratelimit
 from portal.http import SeeOther
 
-from .forms_vote import VoteForm
-from .models import EditionPage
-from .voting import VoteRefused, cast_vote, confirm_vote, find_vote, vote_rate_limited, vote_window
+from ..forms.votes import VoteForm
+from ..models import EditionPage
+from ..voting import VoteRefused, cast_vote, confirm_vote, find_vote, vote_rate_limited, vote_window
 
 FORM_TEMPLATE = "competition/vote_form.html"
 CONFIRM_TEMPLATE = "competition/vote_confirm.html"

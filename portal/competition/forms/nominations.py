@@ -10,7 +10,7 @@ from marketplace.partner.models import Partner
 from portal.honeypot import HoneypotForm
 from portal.organisations.models import Organisation
 
-from .models import Nomination
+from ..models import Nomination
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9 ()\-]{6,20}$", _("Enter a phone number: digits, spaces, + and - only.")

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.honeypot import HoneypotForm
 
-from .models import Category
-from .voting import already_voted_message, candidates, has_confirmed_vote
+from ..models import Category
+from ..voting import already_voted_message, candidates, has_confirmed_vote
 
 
 class VoteForm(HoneypotForm):

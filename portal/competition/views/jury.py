@@ -3,17 +3,16 @@ form with the conflict declaration, and the ranking once the ROPS has closed the
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from . import jury
-from .models import ConflictDeclaration, EditionPage, JuryScore, Nomination
+from .. import jury
+from ..forms.jury import ScoreForm
+from ..models import ConflictDeclaration, EditionPage, JuryScore, Nomination
 
 
 def _can_view(user, edition: EditionPage) -> bool:
@@ -57,24 +56,6 @@ def nominations(request: HttpRequest, edition_id: int) -> HttpResponse:
     ]
     context = {"edition": edition, "rows": rows, "is_juror": jury.is_juror(request.user, edition)}
     return TemplateResponse(request, "competition/jury/nominations.html", context)
-
-
-class ScoreForm(forms.Form):
-    comment = forms.CharField(
-        label=gettext_lazy("Comment"), required=False, max_length=5000, widget=forms.Textarea
-    )
-
-    def __init__(self, *args, criteria, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.criteria = list(criteria)
-        for criterion in self.criteria:
-            self.fields[f"criterion_{criterion.pk}"] = forms.IntegerField(
-                label=criterion.name, min_value=1, max_value=10, help_text=criterion.description
-            )
-        self.order_fields([f"criterion_{c.pk}" for c in self.criteria] + ["comment"])
-
-    def marks(self) -> dict[int, int]:
-        return {c.pk: self.cleaned_data[f"criterion_{c.pk}"] for c in self.criteria}
 
 
 def score(request: HttpRequest, nomination_id: int) -> HttpResponse:
