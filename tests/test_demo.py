@@ -7,6 +7,7 @@ from django.core.management import call_command
 from oscar.core.loading import get_model
 from wagtail.models import Page
 
+from home.models import ContentPage
 from marketplace.partner.models import LegalForm
 from portal.organisations.models import Organisation, Powiat
 
@@ -79,8 +80,6 @@ def test_page_tree_is_sound_after_translation():
     )
     assert all(page.translation_key in polish_keys for page in english)
     # every general content page exists in both languages
-    from home.models import ContentPage
-
     content = ContentPage.objects.all()
     assert (
         content.filter(locale__language_code="pl").count()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Revision
 
 from home.models import HomePage
 from portal.demo.events import EVENTS, load_events
@@ -20,8 +20,6 @@ def load() -> None:
 
 
 def test_demo_events_load_twice_without_duplicates(demo):
-    from wagtail.models import Revision
-
     load()
     counts = (EventPage.objects.count(), Registration.objects.count(), Revision.objects.count())
     load()
