@@ -6,7 +6,6 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count
@@ -26,9 +25,8 @@ from wagtail.snippets.models import register_snippet
 
 from portal import params
 from portal.blocks import BODY_BLOCKS
-from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
-from portal.organisations.models import Organisation, Powiat
-from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.organisations.models import Organisation, OrganisationIndexPage, Powiat
+from portal.pages import PortalIndexPage, RequestedPage, portal_search_fields, requested_by_field
 from portal.text import fold
 
 PRACTICES_PER_PAGE = 10
@@ -90,17 +88,10 @@ class AttachmentBlock(blocks.StructBlock):
         label = _("attachment")
 
 
-class GoodPracticeIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
+class GoodPracticeIndexPage(PortalIndexPage):
     """The catalogue: facets (area, powiat, year, organisation type, franchise) and text search."""
 
-    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
-
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["goodpractices.GoodPracticePage"]
-    max_count_per_parent = 1
     owes_may_add_here = True
 
     class Meta:
@@ -207,7 +198,7 @@ class GoodPracticeIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         filters = self.read_filters(request)
         practices = self.apply(self.practices(), filters).prefetch_related("areas", "powiats")
-        page_obj = Paginator(practices, PRACTICES_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = self.paginate(request, practices, PRACTICES_PER_PAGE)
         context.update(
             {
                 "filters": filters,
@@ -221,17 +212,10 @@ class GoodPracticeIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
         return context
 
 
-class GoodPracticePage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
+class GoodPracticePage(RequestedPage):
     """One good practice: the problem, what was done, the results, who did it and for how much."""
 
-    requested_by = models.ForeignKey(
-        Organisation,
-        verbose_name=_("published on request of"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="good_practices",
-    )
+    requested_by = requested_by_field("good_practices")
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in lists."))
     problem = RichTextField(_("the problem"), blank=True)
     what_was_done = StreamField(BODY_BLOCKS, verbose_name=_("what was done"), blank=True)
@@ -303,24 +287,18 @@ class GoodPracticePage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
         FieldPanel("gallery"),
         FieldPanel("attachments"),
     ]
-    search_fields = (
-        Page.search_fields
-        + [
-            index.SearchField("summary"),
-            index.SearchField("problem"),
-            index.SearchField("what_was_done"),
-            index.SearchField("results"),
-            index.SearchField("partners"),
-            index.SearchField("search_text"),
-            index.AutocompleteField("search_text"),
-            index.FilterField("year"),
-            index.FilterField("is_franchise_or_innovation"),
-        ]
-        + FOLDED_SEARCH_FIELDS
+    search_fields = portal_search_fields(
+        index.SearchField("summary"),
+        index.SearchField("problem"),
+        index.SearchField("what_was_done"),
+        index.SearchField("results"),
+        index.SearchField("partners"),
+        index.SearchField("search_text"),
+        index.AutocompleteField("search_text"),
+        index.FilterField("year"),
+        index.FilterField("is_franchise_or_innovation"),
     )
-    base_form_class = RequestedByPageForm
     parent_page_types = ["goodpractices.GoodPracticeIndexPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("good practice")
@@ -380,6 +358,4 @@ class GoodPracticePage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
         return context
 
     def _organisation_index(self):
-        from portal.organisations.models import OrganisationIndexPage
-
         return OrganisationIndexPage.objects.live().filter(locale_id=self.locale_id).first()

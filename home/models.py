@@ -15,11 +15,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
-from portal.editorial import EditorialPermissionsMixin
-from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.pages import PortalPage, portal_search_fields
 
 
-class HomePage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
+class HomePage(PortalPage):
     """The portal's front door: what is new in the region's social economy."""
 
     lead = models.TextField(_("lead"), blank=True)
@@ -33,7 +32,7 @@ class HomePage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
         FieldPanel("body"),
         FieldPanel("featured_products_count"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("lead")] + FOLDED_SEARCH_FIELDS
+    search_fields = portal_search_fields(index.SearchField("lead"))
     subpage_types = [
         "home.ContentPage",
         "news.NewsIndexPage",
@@ -76,18 +75,14 @@ def upcoming_events(locale_id: int, limit: int = 3) -> list:
     return list(pages.select_related("powiat").order_by("start")[:limit])
 
 
-class ContentPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
+class ContentPage(PortalPage):
     """A general page (about, accessibility statement, contact…) built from blocks."""
 
     lead = models.TextField(_("lead"), blank=True)
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
-    search_fields = (
-        Page.search_fields
-        + [index.SearchField("lead"), index.SearchField("body")]
-        + FOLDED_SEARCH_FIELDS
-    )
+    search_fields = portal_search_fields(index.SearchField("lead"), index.SearchField("body"))
     subpage_types = ["home.ContentPage"]
 
     class Meta:

@@ -27,9 +27,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page
 
-from portal.editorial import EditorialPermissionsMixin
+from portal.pages import PortalIndexPage, PortalPage
 from portal.pageviews import PageViews
-from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 
 from .uploads import letter_path, private_storage, validate_pdf_upload
 
@@ -61,17 +60,10 @@ def polish_slug(text: str) -> str:
     return slugify(anyascii(text))
 
 
-class CompetitionIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
+class CompetitionIndexPage(PortalIndexPage):
     """`/lider-es/`: what the competition is, and every edition, newest first (the archive)."""
 
-    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
-
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["competition.EditionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("Lider ES competition")
@@ -95,10 +87,8 @@ class WindowState:
     message: str
 
 
-class EditionPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
+class EditionPage(RoutablePageMixin, PortalPage):
     """One year of the competition: rules, timeline, categories and nominations."""
-
-    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
 
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]

@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
@@ -24,15 +23,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
-from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
 from portal.organisations.models import Organisation, Powiat
+from portal.pages import PortalIndexPage, RequestedPage, portal_search_fields, requested_by_field
 from portal.pageviews import PageViews
-from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from portal.urls_absolute import page_url
 
 from .ical import calendar_response
@@ -59,17 +57,10 @@ class EventKind(models.TextChoices):
 MEETING_KINDS = (EventKind.NETWORKING, EventKind.RKRES)
 
 
-class EventIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, PortalIndexPage):
     """Upcoming and past events with filters, and a calendar feed of what is coming."""
 
-    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
-
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
     owes_may_add_here = True
 
     class Meta:
@@ -127,7 +118,7 @@ class EventIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageM
         current_powiat = next((p for p in powiats if p.code == powiat_code), None)
         if current_powiat is not None:
             events = events.filter(powiat=current_powiat)
-        page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = self.paginate(request, events, EVENTS_PER_PAGE)
         return self.render(
             request,
             context_overrides={
@@ -143,7 +134,7 @@ class EventIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageM
         )
 
 
-class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, RequestedPage):
     """One event: when, where, who organises it and on whose request, and registration."""
 
     kind = models.CharField(
@@ -169,14 +160,7 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
         on_delete=models.SET_NULL,
         related_name="organised_events",
     )
-    requested_by = models.ForeignKey(
-        Organisation,
-        verbose_name=_("published on request of"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="events",
-    )
+    requested_by = requested_by_field("events")
     lead = models.TextField(_("lead"), help_text=_("One or two sentences shown in lists."))
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
     capacity = models.PositiveIntegerField(
@@ -214,20 +198,14 @@ class EventPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin,
             heading=_("Registration"),
         ),
     ]
-    search_fields = (
-        Page.search_fields
-        + [
-            index.SearchField("lead"),
-            index.SearchField("body"),
-            index.SearchField("place_name"),
-            index.FilterField("kind"),
-            index.FilterField("start"),
-        ]
-        + FOLDED_SEARCH_FIELDS
+    search_fields = portal_search_fields(
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.SearchField("place_name"),
+        index.FilterField("kind"),
+        index.FilterField("start"),
     )
-    base_form_class = RequestedByPageForm
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types: list[str] = []
     # Filled by views.py, which imports this module (see portal.pageviews).
     views = PageViews()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -14,30 +13,22 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from portal import params
 from portal.blocks import BODY_BLOCKS
-from portal.editorial import EditorialPermissionsMixin, RequestedByPageForm
 from portal.organisations.models import Organisation
-from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.pages import PortalIndexPage, RequestedPage, portal_search_fields, requested_by_field
 
 NEWS_PER_PAGE = 10
 
 
-class NewsIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, PortalIndexPage):
     """The news listing with filters and feeds (all news, or one organisation's)."""
 
-    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
-
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
-    max_count_per_parent = 1
     owes_may_add_here = True
 
     class Meta:
@@ -65,7 +56,7 @@ class NewsIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMi
             news = news.filter(tags__name=tag).distinct()
         if (year := params.year(request.GET.get("rok"))) is not None:
             news = news.filter(date__year=year)
-        page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj = self.paginate(request, news, NEWS_PER_PAGE)
         years = [d.year for d in self.news().dates("date", "year", order="DESC")]
         organisations = Organisation.objects.filter(
             pk__in=self.news().values("requested_by")
@@ -121,7 +112,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
+class NewsPage(RequestedPage):
     """One news item: what happened, for whom, published on whose request."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -142,14 +133,7 @@ class NewsPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
         help_text=_("What the image shows, for people who cannot see it."),
     )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
-    requested_by = models.ForeignKey(
-        Organisation,
-        verbose_name=_("published on request of"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="news",
-    )
+    requested_by = requested_by_field("news")
     powiats = ParentalManyToManyField(
         "organisations.Powiat", verbose_name=_("powiats concerned"), blank=True
     )
@@ -164,18 +148,12 @@ class NewsPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
         FieldPanel("body"),
         FieldPanel("powiats", widget=forms.CheckboxSelectMultiple),
     ]
-    search_fields = (
-        Page.search_fields
-        + [
-            index.SearchField("lead"),
-            index.SearchField("body"),
-            index.FilterField("date"),
-        ]
-        + FOLDED_SEARCH_FIELDS
+    search_fields = portal_search_fields(
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
     )
-    base_form_class = RequestedByPageForm
     parent_page_types = ["news.NewsIndexPage"]
-    subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("news item")

@@ -12,13 +12,12 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BODY_BLOCKS
-from portal.editorial import EditorialPermissionsMixin
-from portal.searchable import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
+from portal.pages import PortalIndexPage, PortalPage
 
 
 class Powiat(models.Model):
@@ -125,17 +124,10 @@ class ConsortiumMember(Orderable):
         return self.name
 
 
-class OrganisationIndexPage(FoldedSearchMixin, EditorialPermissionsMixin, RoutablePageMixin, Page):
+class OrganisationIndexPage(RoutablePageMixin, PortalIndexPage):
     """The ROPS and the OWES, each with its consortium, subregion, contact, news and events."""
 
-    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
-
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["organisations.RkresPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("organisations page")
@@ -229,10 +221,8 @@ class RkresDocumentBlock(blocks.StructBlock):
         return context
 
 
-class RkresPage(FoldedSearchMixin, EditorialPermissionsMixin, Page):
+class RkresPage(PortalPage):
     """The regional committee for the development of the social economy and its groups."""
-
-    search_fields = Page.search_fields + FOLDED_SEARCH_FIELDS
 
     lead = models.TextField(_("lead"), blank=True)
     body = StreamField(BODY_BLOCKS, verbose_name=_("body"), blank=True)
