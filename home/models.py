@@ -6,6 +6,7 @@ from functools import partial
 
 from django.db import models
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,7 +15,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from marketplace.products import featured_products
 from portal.blocks import BODY_BLOCKS
+from portal.events.models import EventPage
+from portal.news.models import NewsPage
 from portal.pages import PortalPage, portal_search_fields
 
 
@@ -47,8 +51,6 @@ class HomePage(PortalPage):
         verbose_name = _("home page")
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
-        from marketplace.products import featured_products
-
         context = super().get_context(request, *args, **kwargs)
         # A callable: the template calls it only when its cached fragment is missing.
         context["featured_products"] = partial(featured_products, self.featured_products_count)
@@ -59,18 +61,12 @@ class HomePage(PortalPage):
 
 def latest_news(locale_id: int, limit: int = 3) -> list:
     """The newest news of this language (the home page shows what every area has)."""
-    from portal.news.models import NewsPage
-
     pages = NewsPage.objects.live().public().filter(locale_id=locale_id)
     return list(pages.select_related("requested_by").order_by("-date", "-pk")[:limit])
 
 
 def upcoming_events(locale_id: int, limit: int = 3) -> list:
     """The next events of this language."""
-    from django.utils import timezone
-
-    from portal.events.models import EventPage
-
     pages = EventPage.objects.live().public().filter(locale_id=locale_id, end__gte=timezone.now())
     return list(pages.select_related("powiat").order_by("start")[:limit])
 

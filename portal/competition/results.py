@@ -14,6 +14,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
+from portal.organisations.models import OrganisationIndexPage
+
 from .models import Award, EditionPage, Nomination
 
 
@@ -65,8 +67,6 @@ def results_url(edition: EditionPage, request: HttpRequest | None = None) -> str
 
 def _organisation_base_url(request: HttpRequest | None = None):
     """The organisation profile route's owner (one query), or None without such a page."""
-    from portal.organisations.models import OrganisationIndexPage
-
     return OrganisationIndexPage.objects.live().public().first()
 
 

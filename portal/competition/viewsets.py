@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from portal.cache import invalidate_pages
 from portal.organisations import roles
 
 from . import nominations
@@ -173,8 +174,6 @@ class NominationEditView(EditView):
             nomination.save(update_fields=["decision_reason"])
         if changed:
             log(instance=nomination, action="wagtail.edit", user=user)
-            from portal.cache import invalidate_pages
-
             invalidate_pages()  # the results page and the profiles' badges may have changed
         return nomination
 

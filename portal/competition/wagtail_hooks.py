@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import letters
 from .views import jury as jury_views
+from .viewsets import nomination_viewset
 
 
 class JuryMenuItem(MenuItem):
@@ -46,6 +47,4 @@ def register_jury_menu_item():
 
 @hooks.register("register_admin_viewset")
 def register_nomination_viewset():
-    from .viewsets import nomination_viewset
-
     return nomination_viewset

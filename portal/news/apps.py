@@ -8,3 +8,7 @@ class NewsConfig(AppConfig):
     name = "portal.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self) -> None:
+        # The feeds import the models, so only now; they register on NewsIndexPage.views.
+        from . import feeds  # noqa: F401

@@ -1,16 +1,21 @@
-"""RSS and Atom feeds of the news, for all of it or one organisation (so an OWES can embed it)."""
+"""RSS and Atom feeds of the news, for all of it or one organisation (so an OWES can embed it).
+
+`rss` and `atom` serve the news index's feed routes (see `portal.pageviews`)."""
 
 from __future__ import annotations
 
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from portal.organisations.models import Organisation
 from portal.urls_absolute import absolute_url, page_url
+
+from .models import NewsIndexPage
 
 FEED_ITEMS = 30
 
@@ -73,3 +78,27 @@ class NewsRssFeed(Feed):
 class NewsAtomFeed(NewsRssFeed):
     feed_type = Atom1Feed
     subtitle = NewsRssFeed.description
+
+
+def _organisation(slug: str | None) -> Organisation | None:
+    """The organisation of an organisation's feed (404 for an unknown one), None for all news."""
+    if slug is None:
+        return None
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+@NewsIndexPage.views.add
+def rss(
+    request: HttpRequest, index: NewsIndexPage, organisation: str | None = None
+) -> HttpResponse:
+    return NewsRssFeed(index, _organisation(organisation))(request)
+
+
+@NewsIndexPage.views.add
+def atom(
+    request: HttpRequest, index: NewsIndexPage, organisation: str | None = None
+) -> HttpResponse:
+    return NewsAtomFeed(index, _organisation(organisation))(request)

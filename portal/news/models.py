@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,6 +21,7 @@ from portal import params
 from portal.blocks import BODY_BLOCKS
 from portal.organisations.models import Organisation
 from portal.pages import PortalIndexPage, RequestedPage, portal_search_fields, requested_by_field
+from portal.pageviews import PageViews
 
 NEWS_PER_PAGE = 10
 
@@ -30,6 +31,8 @@ class NewsIndexPage(RoutablePageMixin, PortalIndexPage):
 
     subpage_types = ["news.NewsPage"]
     owes_may_add_here = True
+    # Filled by feeds.py, which imports this module (see portal.pageviews).
+    views = PageViews()
 
     class Meta:
         verbose_name = _("news index")
@@ -74,36 +77,22 @@ class NewsIndexPage(RoutablePageMixin, PortalIndexPage):
             },
         )
 
+    # The feeds live in feeds.py (see portal.pageviews) --------------------------------------
     @path("rss/", name="rss")
     def rss(self, request: HttpRequest) -> HttpResponse:
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
+        return self.views.rss(request, self)
 
     @path("atom/", name="atom")
     def atom(self, request: HttpRequest) -> HttpResponse:
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
+        return self.views.atom(request, self)
 
     @path("<slug:organisation>/rss/", name="organisation_rss")
     def organisation_rss(self, request: HttpRequest, organisation: str) -> HttpResponse:
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed(self, self._organisation(organisation))(request)
+        return self.views.rss(request, self, organisation)
 
     @path("<slug:organisation>/atom/", name="organisation_atom")
     def organisation_atom(self, request: HttpRequest, organisation: str) -> HttpResponse:
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self, self._organisation(organisation))(request)
-
-    @staticmethod
-    def _organisation(slug: str) -> Organisation:
-        organisation = Organisation.objects.filter(slug=slug).first()
-        if organisation is None:
-            raise Http404
-        return organisation
+        return self.views.atom(request, self, organisation)
 
 
 class NewsPageTag(TaggedItemBase):

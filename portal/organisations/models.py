@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.apps import apps
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -169,8 +172,7 @@ class OrganisationIndexPage(RoutablePageMixin, PortalIndexPage):
         )
 
     def _news_of(self, organisation: Organisation) -> list:
-        from django.apps import apps
-
+        # By name: news and events import this module for `Organisation`.
         model = apps.get_model("news", "NewsPage")
         return list(
             model.objects.live()
@@ -180,10 +182,6 @@ class OrganisationIndexPage(RoutablePageMixin, PortalIndexPage):
         )
 
     def _events_of(self, organisation: Organisation) -> list:
-        from django.apps import apps
-        from django.db.models import Q
-        from django.utils import timezone
-
         try:
             model = apps.get_model("events", "EventPage")
         except LookupError:
