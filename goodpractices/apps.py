@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class GoodPracticesConfig(AppConfig):
-    """The catalogue of good practices; its models arrive with the good-practice issue."""
+    """The catalogue of good practices: practices by area, powiat, year and who took part."""
 
     name = "goodpractices"
     verbose_name = _("Good practices")

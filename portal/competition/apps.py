@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CompetitionConfig(AppConfig):
-    """The "Lider Ekonomii Społecznej" competition: editions, categories, nominations."""
+    """The "Lider Ekonomii Społecznej" competition: editions, nominations, jury, vote, results."""
 
     name = "portal.competition"
     label = "competition"

@@ -1,8 +1,10 @@
 """The "Lider Ekonomii Społecznej" competition: an index (the archive), one page per edition
-with its categories, and the nominations sent through the public form.
+with its categories and jury criteria, the nominations sent through the public form, the
+jury's scores and declared conflicts, and the public votes.
 
-Later slices add the jury (criteria, scores, conflicts), the public vote and the results; they
-hang off `EditionPage` and `Nomination` as further inlines and models.
+What is done with them lives beside the models: `nominations` (decisions and e-mails), `jury`
+(scoring and the ranking), `voting` (the public vote), `results` (laureates and badges), and
+the request handling in `views/`.
 """
 
 from __future__ import annotations
