@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
+from marketplace.certificates.models import Certificate
+
 FEATURED_RANGE_SLUG = "polecane"
 # The seller's long texts, which no product card or price shows.
 CARD_SKIPS_PARTNER = (
@@ -19,8 +21,6 @@ CARD_SKIPS_PARTNER = (
 def browsable_products() -> QuerySet:
     """Public, canonical products with what a product card shows (picture, price, seller,
     the certificates valid today for the badge)."""
-    from marketplace.certificates.models import Certificate
-
     product_model = get_model("catalogue", "Product")
     stockrecord_model = get_model("partner", "StockRecord")
     return (

@@ -10,6 +10,6 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Zakup Prospołeczny certificates")
 
     def ready(self) -> None:
-        from . import signals
+        from . import signals  # imports models: only once the app registry is ready
 
         signals.connect()

@@ -10,6 +10,6 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("PES database")
 
     def ready(self) -> None:
-        from . import signals
+        from . import signals  # imports models: only once the app registry is ready
 
         signals.connect()

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+from openpyxl import Workbook
 
 from portal.exports import FORMULA_STARTS, safe_cell
 from portal.urls_absolute import absolute_url
@@ -99,8 +100,6 @@ def csv_response(partners: Iterable[Any], request: HttpRequest, filename: str) -
 
 
 def xlsx_response(partners: Iterable[Any], request: HttpRequest, filename: str) -> HttpResponse:
-    from openpyxl import Workbook
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("PES"))
     sheet.append(headers())

@@ -1,4 +1,5 @@
 import oscar.apps.order.apps as apps
+from oscar.apps.order.signals import order_status_changed
 
 
 class OrderConfig(apps.OrderConfig):
@@ -6,8 +7,7 @@ class OrderConfig(apps.OrderConfig):
 
     def ready(self) -> None:
         super().ready()
-        from oscar.apps.order.signals import order_status_changed
-
+        # The receivers import Site models (via their e-mails): only once the registry is ready.
         from .receivers import on_order_status_changed
 
         order_status_changed.connect(

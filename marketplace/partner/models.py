@@ -6,6 +6,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
@@ -69,8 +70,6 @@ class ActivityField(models.Model):
     @property
     def label(self) -> str:
         """The name in the active language (English when given, else Polish)."""
-        from django.utils.translation import get_language
-
         if (get_language() or "pl").startswith("en") and self.name_en:
             return self.name_en
         return self.name
