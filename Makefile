@@ -56,10 +56,11 @@ vnu:
 		npm install --no-save --no-audit --no-fund --silent vnu-jar@26 || echo "vnu-jar not installed: HTML validation will be skipped"; \
 	fi
 
-## make test: install what tests need and run the whole suite
+## make test: install what tests need and run the whole suite, one worker per core (pytest-xdist)
+TEST_WORKERS ?= auto
 test: install-test browser vnu
 	@mkdir -p var
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
