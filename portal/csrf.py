@@ -23,7 +23,7 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-TOKEN_FIELD = "csrfmiddlewaretoken"
+TOKEN_FIELD = "csrfmiddlewaretoken"  # noqa: S105 - the field name, not a secret
 CONFIRM_TEMPLATE = "portal/csrf_confirm.html"
 
 # Areas where a failed check stays Django's plain 403: staff tools and the JSON API.
@@ -75,7 +75,7 @@ def failure_view(request: HttpRequest, reason: str = "") -> HttpResponse:
     try:
         posted = list(request.POST.lists())
         has_files = bool(request.FILES)
-    except Exception:  # a broken upload: nothing to offer again
+    except Exception:  # noqa: BLE001 - a broken upload of any kind: nothing to offer again
         return django_csrf_failure(request, reason=reason)
     fields: list[tuple[str, str]] = []
     dropped_password = False

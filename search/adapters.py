@@ -106,7 +106,8 @@ def _certified_period(product: Any) -> tuple[date | None, date | None]:
 def product_document(product: Any, categories: dict[int, tuple[list[int], list[str]]]) -> dict:
     """The indexed form of an available product (call only with one `_offer` found)."""
     record = _offer(product)
-    assert record is not None
+    if record is None:
+        raise ValueError(f"product {product.pk} has no offer to index")
     partner = record.partner
     category_ids: set[int] = set()
     category_names: list[str] = []

@@ -112,14 +112,14 @@ class ApplicationForm(forms.ModelForm):
             foreign = [p for p in products if not p.stockrecords.filter(partner=partner).exists()]
             if foreign:
                 self.add_error("products", _("Choose only products and services of this entity."))
-        if partner is not None and partner.operating_since:
-            if partner.operating_since > six_months_before(today_in_poland()):
-                self.add_error(
-                    "operating_six_months",
-                    _(
-                        "Your profile says you have been operating since %(day)s: "
-                        "less than 6 months."
-                    )
-                    % {"day": partner.operating_since.strftime("%d.%m.%Y")},
-                )
+        if (
+            partner is not None
+            and partner.operating_since
+            and partner.operating_since > six_months_before(today_in_poland())
+        ):
+            self.add_error(
+                "operating_six_months",
+                _("Your profile says you have been operating since %(day)s: less than 6 months.")
+                % {"day": partner.operating_since.strftime("%d.%m.%Y")},
+            )
         return cleaned

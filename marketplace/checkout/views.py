@@ -72,7 +72,8 @@ class ShippingMethodView(CheckoutSessionMixin, generic.TemplateView):
 
     def post(self, request, *args, **kwargs):
         forms = self.get_forms(data=request.POST)
-        if all([form.is_valid() for form in forms]):
+        # every form validated (not all() of a generator, which stops at the first invalid one)
+        if all([form.is_valid() for form in forms]):  # noqa: C419
             store_seller_choices(
                 request, {str(form.part.partner.pk): form.choice() for form in forms}
             )

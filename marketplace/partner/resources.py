@@ -409,12 +409,14 @@ class PartnerResource(resources.ModelResource):
             errors = error.update_error_dict(errors)
         # Many-to-many values are written after saving; check them now, with the rest.
         for name, resource_field in self.fields.items():
-            if isinstance(resource_field.widget, widgets.ManyToManyWidget):
-                if resource_field.column_name in row:
-                    try:
-                        resource_field.clean(row)
-                    except ValueError as error:
-                        errors.setdefault(name, []).append(str(error))
+            if (
+                isinstance(resource_field.widget, widgets.ManyToManyWidget)
+                and resource_field.column_name in row
+            ):
+                try:
+                    resource_field.clean(row)
+                except ValueError as error:
+                    errors.setdefault(name, []).append(str(error))
         if not (instance.name or "").strip():
             errors.setdefault("name", []).append(_("Give the name of the PES."))
         if not instance.nip:

@@ -53,9 +53,7 @@ class ErrorLinksMixin:
     summary_labels: dict[str, str] = {}
 
     def error_links(self) -> list[tuple[str, str, str]]:
-        links = []
-        for error in self.non_field_errors():
-            links.append(("", "", error))
+        links = [("", "", error) for error in self.non_field_errors()]
         for name, errors in self.errors.items():
             if name == forms.forms.NON_FIELD_ERRORS or name not in self.fields:
                 continue
@@ -64,8 +62,7 @@ class ErrorLinksMixin:
             if getattr(bound.field.widget, "use_fieldset", False):
                 anchor = f"{bound.auto_id}_group"
             label = self.summary_labels.get(name, bound.label)
-            for error in errors:
-                links.append((anchor, str(label), error))
+            links.extend((anchor, str(label), error) for error in errors)
         return links
 
 

@@ -166,9 +166,12 @@ class EditionPage(RoutablePageMixin, PortalPage):
     def clean(self) -> None:
         super().clean()
         errors = {}
-        if self.nominations_open and self.nominations_close:
-            if self.nominations_close <= self.nominations_open:
-                errors["nominations_close"] = _("Nominations must close after they open.")
+        if (
+            self.nominations_open
+            and self.nominations_close
+            and self.nominations_close <= self.nominations_open
+        ):
+            errors["nominations_close"] = _("Nominations must close after they open.")
         if self.jury_start and self.jury_end and self.jury_end < self.jury_start:
             errors["jury_end"] = _("The jury's work must end after it starts.")
         if self.vote_start and self.vote_end and self.vote_end <= self.vote_start:

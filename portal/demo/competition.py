@@ -207,10 +207,14 @@ def _load_votes(edition: EditionPage) -> None:
             ).order_by("pk")
         )
         for position, nomination in enumerate(candidates):
-            for number in range(12 - 4 * position + (2 if position == 0 else 0)):
-                votes.append(vote(nomination, f"glosujacy{number}", confirmed=True))
-        for number, nomination in enumerate(candidates[:2]):
-            votes.append(vote(nomination, f"niepotwierdzony{number}", confirmed=False))
+            votes.extend(
+                vote(nomination, f"glosujacy{number}", confirmed=True)
+                for number in range(12 - 4 * position + (2 if position == 0 else 0))
+            )
+        votes.extend(
+            vote(nomination, f"niepotwierdzony{number}", confirmed=False)
+            for number, nomination in enumerate(candidates[:2])
+        )
     Vote.objects.bulk_create(votes)
 
 

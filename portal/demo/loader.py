@@ -211,7 +211,7 @@ class DemoLoader:
         kinds = {c.slug: c.kind for c in data.CATEGORIES}
         for item in data.PRODUCTS:
             kind = item.kind or kinds[item.category]
-            product, created = Product.objects.update_or_create(
+            product, _created = Product.objects.update_or_create(
                 upc=item.sku,
                 defaults={
                     "title": item.title,

@@ -741,7 +741,7 @@ def draw_logo(name: str, seed: str, size: int = 256) -> bytes:
 
 
 if __name__ == "__main__":
-    out = Path("/tmp/demo-pictures")
+    out = Path("/tmp/demo-pictures")  # noqa: S108 - a preview for a developer, nothing read back
     out.mkdir(parents=True, exist_ok=True)
     samples = (
         ("Miód wielokwiatowy 400 g", "food", "SMP-MIOD-01"),

@@ -37,9 +37,12 @@ def _same(page: Page, name: str, value: object) -> bool:
 def publish_changes(page: Page, fields: dict[str, Any]) -> None:
     """Publish the fields, unless the live page has them already (the test suite reloads the
     demo at every session start: unchanged pages then cost a query, not a revision)."""
-    if page.live and not page.has_unpublished_changes:
-        if all(_same(page, name, value) for name, value in fields.items()):
-            return
+    if (
+        page.live
+        and not page.has_unpublished_changes
+        and all(_same(page, name, value) for name, value in fields.items())
+    ):
+        return
     publish(page, fields)
 
 

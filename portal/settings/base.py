@@ -324,7 +324,7 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "")  # a dotted path overrides the choice
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if ELASTICSEARCH_URL:
-    from search.backends.elastic.settings import wagtail_backend  # noqa: E402
+    from search.backends.elastic.settings import wagtail_backend
 
     WAGTAILSEARCH_BACKENDS = {"default": wagtail_backend()}
 # Index upkeep runs as django-tasks tasks after each commit; immediate unless TASKS_BACKEND

@@ -123,6 +123,8 @@ def form_error_links(form: object) -> list[dict[str, str]]:
             continue
         bound = form[name]
         label = "" if bound.widget_type == "checkbox" else str(bound.label)
-        for error in form.errors[name]:
-            links.append({"anchor": bound.id_for_label, "label": label, "message": str(error)})
+        links.extend(
+            {"anchor": bound.id_for_label, "label": label, "message": str(error)}
+            for error in form.errors[name]
+        )
     return links
