@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from tests.pdfs import PLAIN_PDF
+from tests.helpers.pdfs import PLAIN_PDF
 
 from .conftest import admin_log_in, serious_violations
 

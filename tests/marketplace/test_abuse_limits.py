@@ -12,9 +12,9 @@ from oscar.core.loading import get_model
 
 from marketplace.checkout.forms import NOTES_MAX_LENGTH
 from marketplace.quotes.models import QuoteRequest
+from tests.marketplace.shop import ADDRESS, GUEST_EMAIL, choose, ensure_poland, seller_with_product
 
-from .shop import ADDRESS, GUEST_EMAIL, choose, ensure_poland, seller_with_product
-from .test_quotes import catering, request_url, valid_data  # noqa: F401  (fixture)
+from .quotes.test_quotes import catering, request_url, valid_data  # noqa: F401  (fixture)
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
