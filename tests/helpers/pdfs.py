@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
@@ -34,6 +35,12 @@ def plain_pdf() -> bytes:
 
 
 PLAIN_PDF = plain_pdf()
+
+
+def letter(content: bytes = PLAIN_PDF, name: str = "list.pdf") -> SimpleUploadedFile:
+    """An uploaded PDF (a recommendation letter, an attachment): a real one-page document unless
+    told, since uploads are parsed, not judged by their first bytes."""
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def javascript_on_open() -> bytes:

@@ -313,7 +313,8 @@ def test_basket_count_cookie_follows_the_basket(client):
 
 
 def test_placing_an_order_empties_the_badge_and_refreshes_stock(django_capture_on_commit_callbacks):
-    from tests.marketplace.shop import choose, guest_to_delivery_step, seller_with_product
+    from tests.factories import seller_with_product
+    from tests.helpers.shop import choose, guest_to_delivery_step
 
     client = Client()
     seller, product = seller_with_product(71, "20.00", stock=3)
@@ -337,7 +338,7 @@ def test_placing_an_order_empties_the_badge_and_refreshes_stock(django_capture_o
 
 
 def test_the_confirm_page_is_valid_html(tmp_path):
-    from tests.site.test_html_valid import VNU, nu_errors
+    from tests.helpers.html import VNU, nu_errors
 
     if not VNU.exists() or not shutil.which("java"):
         pytest.skip("the Nu checker (vnu-jar and Java) is missing")

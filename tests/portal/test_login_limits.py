@@ -9,8 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from portal.login_limits import TEMPLATE
-from tests.factories import UserFactory
-from tests.marketplace.shop import seller_with_product
+from tests.factories import UserFactory, seller_with_product
 
 pytestmark = pytest.mark.django_db
 

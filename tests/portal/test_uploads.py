@@ -88,10 +88,10 @@ def test_the_application_form_refuses_a_scripted_pdf(client, demo) -> None:
     from django.utils import translation
 
     from marketplace.certificates.models import Application
-    from tests.marketplace.certificates.helpers import pes_user, pes_with_products
+    from tests.factories import PesUserFactory, pes_with_products
 
     partner, products = pes_with_products("Spółdzielnia Skryptowa")
-    client.force_login(pes_user(partner))
+    client.force_login(PesUserFactory(partners=[partner]))
     before = Application.objects.count()
     with translation.override("en"):  # whatever language an earlier test left active
         url = reverse("certificates:application-create")

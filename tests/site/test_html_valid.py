@@ -2,44 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-ROOT = Path(__file__).resolve().parents[2]
-VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+from tests.helpers.html import VNU, nu_errors
 
 pytestmark = [
     pytest.mark.usefixtures("demo"),
     pytest.mark.skipif(not VNU.exists(), reason="vnu-jar missing: `make test` installs it"),
     pytest.mark.skipif(not shutil.which("java"), reason="no Java to run the Nu checker"),
 ]
-
-
-def nu_errors(pages: dict[str, bytes], tmp_path: Path) -> list[str]:
-    """The Nu checker's errors for each page, as "path:line: message"."""
-    paths, files = list(pages), []
-    for number, content in enumerate(pages.values()):
-        file = tmp_path / f"page{number}.html"
-        file.write_bytes(content)
-        files.append(file)
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    return [
-        f"{paths[files.index(Path(m['url'].removeprefix('file:')))]}:{m.get('lastLine')}: "
-        f"{m['message']}"
-        for m in messages
-    ]
 
 
 def test_public_pages_are_valid_html(client, tmp_path):
@@ -123,7 +98,8 @@ def test_checkout_pages_are_valid_html(client, tmp_path):
     """Every step of a guest's checkout from two PES, and the confirmation."""
     from django.urls import reverse
 
-    from tests.marketplace.shop import choose, guest_to_delivery_step, seller_with_product
+    from tests.factories import seller_with_product
+    from tests.helpers.shop import choose, guest_to_delivery_step
 
     a, product_a = seller_with_product(21, "20.00")
     b, product_b = seller_with_product(22, "30.00")

@@ -711,7 +711,7 @@ CHECKOUT_FIELDS = {
 
 @pytest.fixture
 def guest_with_basket() -> Client:
-    from tests.marketplace.shop import ADDRESS, ensure_poland
+    from tests.helpers.shop import ADDRESS, ensure_poland
 
     ensure_poland()
     client = _client()

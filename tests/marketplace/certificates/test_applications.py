@@ -9,10 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from marketplace.certificates.models import Application, ApplicationAttachment, ApplicationStatus
-from tests.factories import UserFactory
+from tests.factories import PesUserFactory, UserFactory, committee_member, pes_with_products
+from tests.helpers.clock import clock
 from tests.helpers.pdfs import PLAIN_PDF
-
-from .helpers import clock, committee_member, pes_user, pes_with_products
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_certificates")]
 
@@ -28,13 +27,13 @@ def _pdf(name: str = "statut.pdf", content: bytes = PDF) -> SimpleUploadedFile:
 @pytest.fixture
 def own():
     partner, products = pes_with_products("Spółdzielnia Własna")
-    return partner, products, pes_user(partner)
+    return partner, products, PesUserFactory(partners=[partner])
 
 
 @pytest.fixture
 def other():
     partner, products = pes_with_products("Spółdzielnia Obca")
-    return partner, products, pes_user(partner)
+    return partner, products, PesUserFactory(partners=[partner])
 
 
 def _data(pes, items, **overrides) -> dict:

@@ -10,10 +10,8 @@ from django.core.files.storage import storages
 from django.urls import reverse
 
 from marketplace.certificates.models import Application, ApplicationAttachment
-from tests.factories import UserFactory
+from tests.factories import PesUserFactory, UserFactory, committee_member, pes_with_products
 from tests.helpers.pdfs import PLAIN_PDF
-
-from .helpers import committee_member, pes_user, pes_with_products
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_certificates")]
 
@@ -51,8 +49,8 @@ def _users(attachment) -> dict:
         "anonymous": None,
         "customer": UserFactory(),
         "staff without the committee": UserFactory(is_staff=True),
-        "other PES staff": pes_user(other),
-        "own PES staff": pes_user(partner),
+        "other PES staff": PesUserFactory(partners=[other]),
+        "own PES staff": PesUserFactory(partners=[partner]),
         "committee": committee_member(),
         "superuser": UserFactory(is_staff=True, is_superuser=True),
     }

@@ -17,9 +17,14 @@ from marketplace.certificates.models import (
     ApplicationStatus,
     Certificate,
 )
-from tests.factories import UserFactory
-
-from .helpers import certificate, clock, committee_member, pes_user, pes_with_products
+from tests.factories import (
+    PesUserFactory,
+    UserFactory,
+    certificate,
+    committee_member,
+    pes_with_products,
+)
+from tests.helpers.clock import clock
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_certificates")]
 
@@ -157,7 +162,7 @@ def test_revocation_needs_a_reason(client, holder):
 def test_admin_access(client, holder, who, status):
     users = {
         "anonymous": None,
-        "pes": pes_user(holder[0]),
+        "pes": PesUserFactory(partners=[holder[0]]),
         "staff_without_group": UserFactory(is_staff=True),
         "committee": committee_member(),
     }

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 
 from marketplace.certificates.lookup import tolerant_number
-
-from .helpers import certificate, clock, pes_with_products
+from tests.factories import certificate, pes_with_products
+from tests.helpers.clock import clock
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_certificates")]
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from marketplace.certificates.models import Certificate
 from marketplace.certificates.qr import make_qr
-
-from .helpers import certificate, clock, pes_with_products
+from tests.factories import certificate, pes_with_products
+from tests.helpers.clock import clock
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_certificates")]
 

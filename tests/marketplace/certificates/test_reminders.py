@@ -10,8 +10,8 @@ from django.core import mail
 from django.core.management import call_command
 
 from marketplace.certificates.models import Certificate
-
-from .helpers import certificate, clock, pes_with_products
+from tests.factories import certificate, pes_with_products
+from tests.helpers.clock import clock
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_certificates")]
 

@@ -13,8 +13,8 @@ from marketplace.certificates.models import (
     six_months_before,
     today_in_poland,
 )
-
-from .helpers import certificate, clock, pes_with_products
+from tests.factories import certificate, pes_with_products
+from tests.helpers.clock import clock
 
 ISSUED = date(2026, 1, 15)
 LAST = date(2027, 1, 14)

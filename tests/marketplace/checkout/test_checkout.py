@@ -10,7 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from tests.marketplace.shop import GUEST_EMAIL, choose, guest_to_delivery_step, seller_with_product
+from tests.factories import seller_with_product
+from tests.helpers.shop import GUEST_EMAIL, choose, guest_to_delivery_step
 
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
@@ -181,7 +182,7 @@ def test_account_order_history_groups_orders_by_checkout(django_assert_max_num_q
     client.force_login(user)
     a, product_a = seller_with_product(12, "20.00")
     b, product_b = seller_with_product(13, "30.00")
-    from tests.marketplace.shop import ADDRESS, ensure_poland
+    from tests.helpers.shop import ADDRESS, ensure_poland
 
     ensure_poland()
     for product in (product_a, product_b):

@@ -23,21 +23,20 @@ there are no row locks to test; there the tests skip, saying so.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
 from django.db import connection, connections
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_class, get_model
-from oscar.test.factories import create_product
 
 from marketplace.checkout.placement import place_orders
 from marketplace.checkout.splitting import split_basket
 from marketplace.order.utils import OrderCreator
-from tests.marketplace.shop import seller_with_product
+from tests.factories import sell, seller_with_product
+from tests.helpers.threads import in_own_thread
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -55,29 +54,6 @@ pytestmark = [
 ]
 
 PAUSE = 3.0  # seconds a buyer waits after its first allocation for the other to catch up
-T = TypeVar("T")
-
-
-def in_own_thread(function: Callable[[], T]) -> T:
-    """Run on a new connection in autocommit, outside the test's rolled-back transaction, so
-    the buyers' connections see the data (transactional_db would empty the demo's tables)."""
-    results: list = []
-    errors: list = []
-
-    def run() -> None:
-        try:
-            results.append(function())
-        except BaseException as error:  # noqa: BLE001  (re-raised in the test's thread)
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=120)
-    if errors:
-        raise errors[0]
-    return results[0]
 
 
 def strategy() -> Any:
@@ -220,9 +196,7 @@ def test_two_products_of_one_pes_bought_in_opposite_order_do_not_deadlock(
 ) -> None:
     def setup() -> tuple[int, int, list[int]]:
         pes, first = seller_with_product(34, "12.00", stock=5)
-        second = create_product(
-            title="Produkt 34b", partner_name=pes.name, price=Decimal("8.00"), num_in_stock=5
-        )
+        second = sell(pes, "Produkt 34b", price="8.00", stock=5)
         made.partners.append(pes.pk)
         made.products += [first.pk, second.pk]
         made.baskets += [basket_of([first, second]), basket_of([second, first])]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SCOPE
+from tests.factories.directory import SCOPE
 
 PES_KEYS = {
     "id", "code", "name", "url", "legal_form", "legal_form_label", "powiat_code", "powiat",

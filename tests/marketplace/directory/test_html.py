@@ -1,11 +1,10 @@
-"""The directory's pages validate with the W3C Nu checker (the runner of
-tests/site/test_html_valid)."""
+"""The directory's pages validate with the W3C Nu checker (tests.helpers.html)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.site.test_html_valid import VNU, nu_errors
+from tests.helpers.html import VNU, nu_errors
 
 pytestmark = pytest.mark.skipif(not VNU.exists(), reason="vnu-jar missing: `make test` installs it")
 

@@ -13,8 +13,7 @@ from marketplace.directory.filters import (
 )
 from portal.text import fold
 from tests.factories import PartnerFactory
-
-from .conftest import SCOPE
+from tests.factories.directory import SCOPE
 
 A, B, C, E = (
     "Spółdzielnia Socjalna Łąka",

@@ -13,11 +13,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
-from oscar.test.factories import create_product
 
 from marketplace.quotes import services
 from marketplace.quotes.models import Quote, QuoteRequest
-from tests.factories import PartnerFactory, UserFactory
+from tests.factories import PartnerFactory, UserFactory, sell
 
 Order = get_model("order", "Order")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -53,13 +52,8 @@ def service_of(partner, title: str, category, price: str = "500.00"):
         slug="usluga-test",
         defaults={"name": "Usługa testowa", "requires_shipping": False, "track_stock": False},
     )
-    product = create_product(title=title, product_class=service_class.name, is_public=True)
-    StockRecord.objects.create(
-        product=product,
-        partner=partner,
-        partner_sku=f"SKU-{product.pk}",
-        price=Decimal(price),
-        price_currency="PLN",
+    product = sell(
+        partner, title, price=price, stock=None, product_class=service_class.name, is_public=True
     )
     ProductCategory.objects.create(product=product, category=category)
     return product

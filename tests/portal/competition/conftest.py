@@ -2,43 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from home.models import HomePage
-from portal.competition.models import CompetitionIndexPage, EditionPage, Nomination
-from tests.helpers.pdfs import PLAIN_PDF
-
-PDF = PLAIN_PDF  # a real one-page PDF: uploads are parsed, not judged by their first bytes
-
-
-def warsaw(*args: int) -> datetime:
-    return timezone.make_aware(datetime(*args))
-
-
-def letter(content: bytes = PDF, name: str = "list.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-def nominate(edition, name, *, category=None, status=Nomination.Status.ACCEPTED, award="", **kw):
-    """A nomination with a real letter file, ACCEPTED (into the jury stage) unless told."""
-    nomination = Nomination(
-        edition=edition,
-        category=category or edition.categories.first(),
-        candidate_name=name,
-        justification="Uzasadnienie.",
-        nominator_name="Anna",
-        nominator_email="anna@example.org",
-        status=status,
-        award=award,
-        **kw,
-    )
-    nomination.recommendation_letter.save("list.pdf", letter(), save=False)
-    nomination.save()
-    return nomination
+from portal.competition.models import CompetitionIndexPage, EditionPage
+from tests.helpers.clock import warsaw
 
 
 @pytest.fixture

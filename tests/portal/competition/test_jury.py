@@ -10,9 +10,7 @@ from django.contrib.auth.models import Group
 
 from portal.competition import jury
 from portal.competition.models import EditionPage, JuryScore, Nomination
-from tests.factories import UserFactory
-
-from .conftest import nominate
+from tests.factories import UserFactory, nominate
 
 pytestmark = pytest.mark.django_db
 

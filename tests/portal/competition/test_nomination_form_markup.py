@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .conftest import letter
+from tests.helpers.pdfs import letter
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,9 @@ from marketplace.partner.models import Partner
 from portal.competition import nominations
 from portal.competition.models import DEFAULT_CATEGORIES, Nomination
 from portal.competition.uploads import MAX_LETTER_BYTES
-
-from .conftest import PDF, letter, warsaw
+from tests.helpers.clock import warsaw
+from tests.helpers.pdfs import PLAIN_PDF as PDF
+from tests.helpers.pdfs import letter
 
 pytestmark = pytest.mark.django_db
 
@@ -282,7 +283,6 @@ def test_letter_is_private_and_served_to_who_may_read_it(client, edition, who, e
     from portal.competition.models import Nomination
     from portal.organisations import roles
     from tests.factories import UserFactory
-    from tests.portal.competition.conftest import letter
 
     nomination = Nomination(
         edition=edition,

@@ -87,7 +87,7 @@ def test_english_edition_shows_and_collects_into_the_polish_one(client, edition,
     from wagtail.models import Locale
 
     from portal.competition.models import CompetitionIndexPage
-    from tests.portal.competition.conftest import letter
+    from tests.helpers.pdfs import letter
 
     english = Locale.objects.get(language_code="en")
     index = edition.get_parent().specific

@@ -15,9 +15,13 @@ from portal.competition.jury import ensure_jury_group
 from portal.competition.models import Award, EditionPage, Nomination
 from portal.organisations import roles
 from portal.organisations.models import OrganisationIndexPage
-from tests.factories import OrganisationFactory, PartnerFactory, PesUserFactory, UserFactory
-
-from .conftest import nominate
+from tests.factories import (
+    OrganisationFactory,
+    PartnerFactory,
+    PesUserFactory,
+    UserFactory,
+    nominate,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext, override
 from portal.competition import voting
 from portal.competition.forms_vote import VoteForm
 from portal.competition.models import EditionPage, Nomination, Vote
-
-from .conftest import nominate, warsaw
+from tests.factories import nominate
+from tests.helpers.clock import warsaw
 
 pytestmark = pytest.mark.django_db
 

@@ -7,30 +7,17 @@ the test's rolled-back transaction), so these tests pass before and after the de
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from wagtail.models import Locale
 
 from home.models import HomePage
 from portal.events.models import EventIndexPage, EventKind, EventPage
 from portal.organisations.models import Organisation, Powiat
-
-
-def local(days: int, hour: int = 10, minute: int = 0) -> datetime:
-    """`days` from today at a local (Europe/Warsaw) hour."""
-    day = timezone.localdate() + timedelta(days=days)
-    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
-
-
-def publish(page, **fields):
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+from tests.factories import publish
+from tests.helpers.clock import local
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
 from portal.events.models import EventKind, EventPage, Registration
-
-from .conftest import local
+from tests.helpers.clock import local
 
 
 def add_form(client, event_index) -> tuple[str, dict]:

@@ -10,9 +10,7 @@ does all its writes on threads of their own, which commit; it deletes its event 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from datetime import timedelta
-from typing import TypeVar
 
 import pytest
 from django.core.cache import caches
@@ -22,32 +20,11 @@ from django.utils import timezone
 
 from home.models import HomePage
 from portal.events.models import EventIndexPage, EventPage, Registration
+from tests.helpers.threads import in_own_thread
 
 pytestmark = pytest.mark.django_db
 
 PEOPLE, PLACES = 10, 3
-T = TypeVar("T")
-
-
-def in_own_thread(function: Callable[[], T]) -> T:
-    """Run on a new connection in autocommit, outside the test's rolled-back transaction."""
-    results: list[T] = []
-    errors: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            results.append(function())
-        except BaseException as error:  # noqa: BLE001  (re-raised in the test's thread)
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=120)
-    if errors:
-        raise errors[0]
-    return results[0]
 
 
 def committed_event() -> tuple[int, str, list[int]]:

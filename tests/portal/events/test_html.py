@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from portal.events.models import EventKind
-
-VNU = (
-    Path(__file__).resolve().parents[3] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-)
+from tests.helpers.html import VNU
 
 pytestmark = pytest.mark.skipif(
     not VNU.exists() or not shutil.which("java"),

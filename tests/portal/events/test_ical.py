@@ -11,8 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from portal.events.ical import build_calendar
-
-from .conftest import local
+from tests.helpers.clock import local
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 

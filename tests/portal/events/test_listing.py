@@ -10,8 +10,7 @@ import pytest
 from portal.events import models as event_models
 from portal.events.models import EventKind
 from portal.organisations.models import Powiat
-
-from .conftest import local
+from tests.helpers.clock import local
 
 
 @pytest.fixture(autouse=True)

@@ -94,8 +94,7 @@ def test_a_failing_mail_server_leaves_no_notice(contacts, make_event, monkeypatc
 def test_window_is_in_local_days(make_event):
     """Start on today + 14 at 23:30 local time is due; tomorrow + 14 at 00:30 is not."""
     from portal.events.notices import due_meetings
-
-    from .conftest import local
+    from tests.helpers.clock import local
 
     due = make_event("test-okno-koniec", start=local(14, 23, 30), kind=EventKind.RKRES)
     late = make_event("test-okno-za-pozno", start=local(15, 0, 30), kind=EventKind.RKRES)

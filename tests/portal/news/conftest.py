@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.organisations import roles
 from portal.organisations.models import Organisation
+from tests.factories import make_news
 
 
 @pytest.fixture
@@ -36,23 +37,6 @@ def people(demo, owes_a, owes_b) -> dict:
         "rops": users.get(email="moderator@rops.example.org"),
         "superuser": users.get(email="admin@es.example.org"),
     }
-
-
-def make_news(index: NewsIndexPage, author, organisation, slug: str, live: bool) -> NewsPage:
-    page = NewsPage(
-        title=f"Wiadomość {slug}",
-        slug=slug,
-        lead="Krótki lead wiadomości.",
-        requested_by=organisation,
-        owner=author,
-        live=False,
-    )
-    index.add_child(instance=page)
-    revision = page.save_revision(user=author)
-    if live:
-        revision.publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture
