@@ -495,22 +495,18 @@ def prepare(env: dict[str, str]) -> str:
         if result.returncode != 0:
             raise SystemExit(f"bench: manage.py {' '.join(args)} failed ({result.returncode})")
     log("manage.py shell: plenty of stock and the product pairs for the checkout journeys")
-    result = subprocess.run(
-        [python, "manage.py", "shell", "-c", CHECKOUT_SETUP],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"bench: checkout setup failed: {result.stderr[-2000:]}")
+    pairs = _shell_last_line(python, env, CHECKOUT_SETUP, "checkout setup")
     PAIRS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    PAIRS_FILE.write_text(result.stdout.strip().splitlines()[-1], encoding="utf-8")
+    PAIRS_FILE.write_text(pairs, encoding="utf-8")
     log("manage.py shell: a session of the demo customer for the logged-in catalogue")
+    return _shell_last_line(python, env, SESSION_SETUP, "session setup")
+
+
+def _shell_last_line(python: str, env: dict[str, str], code: str, what: str) -> str:
+    """Run `code` in `manage.py shell` with the bench's environment; its last printed line is
+    the result (Django's startup may print before it). A failure stops the bench."""
     result = subprocess.run(
-        [python, "manage.py", "shell", "-c", SESSION_SETUP],
+        [python, "manage.py", "shell", "-c", code],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -519,7 +515,7 @@ def prepare(env: dict[str, str]) -> str:
         check=False,
     )
     if result.returncode != 0:
-        raise SystemExit(f"bench: session setup failed: {result.stderr[-2000:]}")
+        raise SystemExit(f"bench: {what} failed: {result.stderr[-2000:]}")
     return result.stdout.strip().splitlines()[-1]
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
+
+from tests.helpers.browser import database_url, free_port
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,31 +28,16 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _database_url() -> str:
-    """The URL of the test database this run built, for the server process."""
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server_url(demo_region) -> Iterator[str]:
     """A real server process (gunicorn) over the demo test database."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: `make test` installs Debian's chromium as root")
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
     process = subprocess.Popen(
@@ -107,27 +91,3 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-def serious_violations(page) -> list[str]:
-    """axe-core's serious and critical findings on the current page, as readable lines."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
-    ]
-
-
-def admin_log_in(browser, server_url: str, email: str):
-    """A new browser context logged into the Wagtail admin as a demo account."""
-    context = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(server_url + "/admin/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", "demo-es-2026")
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return context, page

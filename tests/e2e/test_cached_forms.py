@@ -15,7 +15,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from playwright.sync_api import BrowserContext, Page, expect
 
-from .conftest import serious_violations
+from tests.helpers.browser import serious_violations
 
 pytestmark = pytest.mark.e2e
 

@@ -8,7 +8,7 @@ import pytest
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
-from .conftest import serious_violations
+from tests.helpers.browser import serious_violations
 
 pytestmark = pytest.mark.e2e
 

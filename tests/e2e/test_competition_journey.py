@@ -9,9 +9,8 @@ import uuid
 
 import pytest
 
-from tests.pdfs import PLAIN_PDF
-
-from .conftest import admin_log_in, serious_violations
+from tests.helpers.browser import admin_log_in, serious_violations
+from tests.helpers.pdfs import PLAIN_PDF
 
 pytestmark = pytest.mark.e2e
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import serious_violations
+from tests.helpers.browser import serious_violations
 
 pytestmark = pytest.mark.e2e
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import serious_violations
+from tests.helpers.browser import serious_violations
 
 pytestmark = pytest.mark.e2e
 

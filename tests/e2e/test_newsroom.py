@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from .conftest import admin_log_in, serious_violations
+from tests.helpers.browser import admin_log_in, serious_violations
 
 pytestmark = pytest.mark.e2e
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import serious_violations
+from tests.helpers.browser import serious_violations
 
 pytestmark = pytest.mark.e2e
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .conftest import serious_violations
+from tests.helpers.browser import serious_violations
 
 pytestmark = pytest.mark.e2e
 

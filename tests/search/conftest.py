@@ -6,19 +6,12 @@ which, so a report can state what the suite really ran on."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterator
 
 import pytest
 
-ENV_KEYS = ("ELASTICSEARCH_URL", "ELASTICSEARCH_PLAIN_JSON", "ELASTICSEARCH_INDEX")
-
-
-def osmem_label() -> str:
-    from osmem_server import __version__
-
-    return f"osmem-server {__version__} (OpenSearch-compatible, in memory)"
+from tests.helpers.elastic import elasticsearch_settings, osmem_label
 
 
 @pytest.fixture(scope="session")
@@ -35,46 +28,6 @@ def elastic_url() -> Iterator[tuple[str, str]]:
         yield server.url, osmem_label()
     finally:
         server.close()
-
-
-def _reset_backends() -> None:
-    from search import service
-    from search.backends.elastic.client import clear_clients
-
-    service._backends.clear()
-    clear_clients()
-
-
-@contextlib.contextmanager
-def elasticsearch_settings(url: str, *, plain_json: bool) -> Iterator[None]:
-    """Django settings (and the environment `wagtail_backend()` reads) pointed at `url`,
-    cached backends and clients forgotten on the way in and out; all restored afterwards."""
-    from django.test import override_settings
-
-    from search.backends.elastic.settings import wagtail_backend
-
-    saved = {key: os.environ.get(key) for key in ENV_KEYS}
-    os.environ["ELASTICSEARCH_URL"] = url
-    os.environ["ELASTICSEARCH_PLAIN_JSON"] = "1" if plain_json else "0"
-    from django.conf import settings
-
-    os.environ.setdefault("ELASTICSEARCH_INDEX", settings.ELASTICSEARCH_INDEX_PREFIX)
-    try:
-        with override_settings(
-            ELASTICSEARCH_URL=url,
-            ELASTICSEARCH_PLAIN_JSON=plain_json,
-            SEARCH_BACKEND="",
-            WAGTAILSEARCH_BACKENDS={"default": wagtail_backend()},
-        ):
-            _reset_backends()
-            yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        _reset_backends()
 
 
 @pytest.fixture

@@ -12,8 +12,9 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from search.service import get_backend, unavailable_message
-from tests.marketplace.shop import choose, guest_to_delivery_step, seller_with_product
-from tests.search.conftest import elasticsearch_settings
+from tests.factories import seller_with_product
+from tests.helpers.elastic import elasticsearch_settings
+from tests.helpers.shop import choose, guest_to_delivery_step
 
 pytestmark = pytest.mark.django_db
 

@@ -216,7 +216,7 @@ def test_query_counts(client, django_assert_max_num_queries):
 def test_results_page_is_valid_html(client, tmp_path):
     import shutil
 
-    from tests.test_html_valid import VNU, nu_errors
+    from tests.helpers.html import VNU, nu_errors
 
     if not VNU.exists() or not shutil.which("java"):
         pytest.skip("the Nu HTML checker needs vnu-jar and Java")
