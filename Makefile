@@ -62,9 +62,13 @@ test: install-test browser vnu
 	@mkdir -p var
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
+## make lint: ruff (code and format), djlint (templates), and no model change without its migration
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint --lint portal marketplace search goodpractices home
+	@mkdir -p var
+	$(PY) manage.py makemigrations --check --dry-run
 
 format: install-test
 	$(VENV)/bin/ruff format .

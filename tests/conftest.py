@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 
 import pytest
@@ -29,7 +30,7 @@ pytest_django.fixtures._get_databases_for_setup = _always_the_test_database
 def demo_region(django_db_setup, django_db_blocker) -> None:
     """Load the demo once (idempotent) and keep it committed for every test of the run."""
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=open(os.devnull, "w"))
+        call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -35,7 +35,9 @@ from types import FrameType
 from urllib.parse import urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from checkout_load import run_checkouts  # noqa: E402  (a sibling script, not a package import)
+import contextlib
+
+from checkout_load import run_checkouts
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -603,10 +605,8 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(timeout=15)
     except subprocess.TimeoutExpired:
         log("gunicorn did not stop in 15 s; killing it")
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         proc.wait(timeout=10)
 
 

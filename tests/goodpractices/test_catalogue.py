@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -201,7 +203,7 @@ def test_detail_page_links_and_related(client):
 def test_print_stylesheet_exists():
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("css/goodpractices.css")).read()
+    css = Path(finders.find("css/goodpractices.css")).read_text()
     assert "@media print" in css
 
 
@@ -249,5 +251,5 @@ def test_running_the_loader_again_changes_nothing():
         )
 
     before = state()
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert state() == before

@@ -100,7 +100,7 @@ def test_orders_over_the_limit_are_refused_keeping_the_basket(settings):
 
 
 def test_delivery_instructions_have_a_length_limit():
-    partner, product = seller_with_product(32, "20.00")
+    _partner, product = seller_with_product(32, "20.00")
     client = Client()
     ensure_poland()
     client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})

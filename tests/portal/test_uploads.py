@@ -14,6 +14,7 @@ from portal.uploads import validate_pdf
 from tests.helpers import pdfs
 
 CHECKS = [certificate_check, letter_check, validate_pdf]
+CHECK_IDS = ["certificate_attachment", "recommendation_letter", "validate_pdf"]
 
 REFUSED = [
     ("polyglot", pdfs.polyglot, "trailing_data"),
@@ -35,7 +36,7 @@ def _upload(content: bytes, name: str = "dokument.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-@pytest.mark.parametrize("check", CHECKS)
+@pytest.mark.parametrize("check", CHECKS, ids=CHECK_IDS)
 def test_a_plain_pdf_passes(check) -> None:
     upload = _upload(pdfs.PLAIN_PDF)
     upload.seek(7)
@@ -49,7 +50,7 @@ def test_a_reportlab_pdf_passes() -> None:
     validate_pdf(_upload(_demo_pdf()))
 
 
-@pytest.mark.parametrize("check", CHECKS)
+@pytest.mark.parametrize("check", CHECKS, ids=CHECK_IDS)
 @pytest.mark.parametrize(("label", "make", "code"), REFUSED, ids=[r[0] for r in REFUSED])
 def test_refused(check, label, make, code) -> None:
     with pytest.raises(ValidationError) as caught:

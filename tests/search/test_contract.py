@@ -77,7 +77,7 @@ def test_category_counts_match_the_database(backend):
         ids = set(category.get_descendants_and_self().values_list("pk", flat=True))
         in_category = [p for p in expected.values() if ids & {c.pk for c in p.categories.all()}]
         assert counts.get(str(category.pk), 0) == len(in_category), category.name
-    top = [f for f in results.facets if f.name == "category"][0]
+    top = next(f for f in results.facets if f.name == "category")
     assert top.values and all(v.count > 0 for v in top.values)
 
 

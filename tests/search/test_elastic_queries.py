@@ -244,7 +244,7 @@ def elastic(demo, use_elasticsearch) -> ElasticsearchBackend:
 
 @pytest.mark.django_db
 def test_polish_matching_on_the_server(elastic, use_elasticsearch):
-    print("search engine:", use_elasticsearch[1])
+    print("search engine:", use_elasticsearch[1])  # noqa: T201 - the run names its engine
     sold_by_cooperatives = {
         pk
         for pk, product in ((p.pk, p) for p in product_queryset())

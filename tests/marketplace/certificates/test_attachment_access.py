@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_certificates")]
 
 @pytest.fixture
 def attachment():
-    partner, products = pes_with_products("Spółdzielnia Wnioskująca")
+    partner, _products = pes_with_products("Spółdzielnia Wnioskująca")
     application = Application.objects.create(
         partner=partner, social_goals="Praca dla osób wykluczonych.", own_revenue_share=40
     )

@@ -45,7 +45,7 @@ def _application(partner, products, *, checklist: bool = True) -> Application:
         social_goals="Cele społeczne",
         operating_six_months=True,
         own_revenue_share=50,
-        **{name: checklist for name in Application.CHECKLIST},
+        **dict.fromkeys(Application.CHECKLIST, checklist),
     )
     application.products.set(products)
     return application

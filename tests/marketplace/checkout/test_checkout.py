@@ -141,7 +141,7 @@ def test_placement_allocates_only_free_stock():
 
     from marketplace.checkout.placement import place_orders
 
-    a, product_a = seller_with_product(8, "20.00", stock=2)
+    _a, product_a = seller_with_product(8, "20.00", stock=2)
     basket = Basket.objects.create()
     basket.strategy = get_class("partner.strategy", "Selector")().strategy()
     basket.add_product(product_a, quantity=2)

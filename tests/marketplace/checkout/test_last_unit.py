@@ -22,6 +22,7 @@ there are no row locks to test; there the tests skip, saying so.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -116,10 +117,9 @@ def pause_after_first_allocation(monkeypatch, settings) -> None:
         allocate(self, line)
         if not getattr(seen, "allocated", False):
             seen.allocated = True
-            try:
+            # the other buyer is held by a lock (or already done): go on alone
+            with contextlib.suppress(threading.BrokenBarrierError):
                 barrier.wait(timeout=PAUSE)
-            except threading.BrokenBarrierError:
-                pass  # the other buyer is held by a lock (or already done): go on alone
 
     monkeypatch.setattr(OrderCreator, "update_stock_records", paused)
 

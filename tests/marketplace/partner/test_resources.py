@@ -44,14 +44,14 @@ def test_nip_is_matched_in_any_spelling(nip):
     assert demo_nip(1) == "6570000017"
     row = rows_of(GOOD_FILE)[0]
     row["NIP"] = nip
-    result, report = run([row], dry_run=False)
+    _result, report = run([row], dry_run=False)
     assert [r.fate for r in report] == ["updated"], report
     assert Partner.objects.filter(nip="6570000017").count() == 1
     assert Partner.objects.get(nip="6570000017").employees_total == 7
 
 
 def test_numbers_come_back_compact_and_krs_gets_its_zeros():
-    result, report = run([good_row(REGON="260-001-038", KRS="912345")], dry_run=False)
+    _result, report = run([good_row(REGON="260-001-038", KRS="912345")], dry_run=False)
     assert [r.fate for r in report] == ["new"]
     partner = Partner.objects.get(nip=good_row()["NIP"])
     assert (partner.regon, partner.krs) == ("260001038", "0000912345")
@@ -133,7 +133,7 @@ def test_powiat_by_name_ignoring_case_and_diacritics(powiat, code):
 
 
 def test_the_same_nip_twice_in_a_file_is_refused():
-    result, report = run([good_row(), good_row(Nazwa="Inna nazwa")])
+    _result, report = run([good_row(), good_row(Nazwa="Inna nazwa")])
     assert [r.fate for r in report] == ["refused", "refused"]
     assert "rows 1, 2" in " ".join(report[0].problems)
 

@@ -131,7 +131,7 @@ def test_service_page_links_to_the_request_form(client, catering):
 
 
 def test_form_offers_other_pes_of_the_same_category(client, catering):
-    partners, products = catering
+    _partners, products = catering
     elsewhere = PartnerFactory(name="Drukarnia obok")
     service_of(elsewhere, "Ulotki", create_from_breadcrumbs("Druk testowy"))
     response = client.get(request_url(products[0]))

@@ -46,7 +46,7 @@ def data(**changes):
 
 def letter_files() -> set[str]:
     folder = Path(settings.STORAGES["private"]["OPTIONS"]["location"]) / "competition" / "letters"
-    return set(p.name for p in folder.iterdir()) if folder.exists() else set()
+    return {p.name for p in folder.iterdir()} if folder.exists() else set()
 
 
 def test_default_categories_and_slugs(edition):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import io
 import time
 from datetime import timedelta
 
@@ -78,10 +78,10 @@ def test_scheduled_publishing(news_index, people, owes_a):
     page.save_revision(user=people["rops"]).publish(user=people["rops"])
     page.refresh_from_db()
     assert not page.live and page.go_live_at
-    call_command("publish_scheduled", stdout=open(os.devnull, "w"))
+    call_command("publish_scheduled", stdout=io.StringIO())
     page.refresh_from_db()
     assert not page.live  # not yet
     time.sleep(2.1)
-    call_command("publish_scheduled", stdout=open(os.devnull, "w"))
+    call_command("publish_scheduled", stdout=io.StringIO())
     page.refresh_from_db()
     assert page.live
