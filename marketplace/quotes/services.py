@@ -127,35 +127,49 @@ def answer_quote(
         raise QuoteError(_("The price must be more than zero."))
     if valid_until < timezone.localdate():
         raise QuoteError(_("The validity date cannot be in the past."))
+    return _respond(
+        quote,
+        Quote.Status.ANSWERED,
+        price=price,
+        terms=terms,
+        valid_until=valid_until,
+        request=request,
+    )
+
+
+def decline_quote(quote: Quote, *, message: str = "", request: HttpRequest | None = None) -> Quote:
+    """The PES says it cannot do it (optionally why); refused once the buyer has chosen."""
+    return _respond(
+        quote, Quote.Status.DECLINED, price=None, terms=message, valid_until=None, request=request
+    )
+
+
+def _respond(
+    quote: Quote,
+    status: str,
+    *,
+    price: Decimal | None,
+    terms: str,
+    valid_until: date | None,
+    request: HttpRequest | None,
+) -> Quote:
+    """Record the PES's answer under a row lock (the buyer may be choosing at that moment) and
+    e-mail the buyer ("answered" or "declined"); refused once the quote is no longer open."""
     with transaction.atomic():
         locked = Quote.objects.select_for_update().select_related("request").get(pk=quote.pk)
-        if not locked.can_be_answered:
+        still_open = (
+            locked.can_be_answered if status == Quote.Status.ANSWERED else locked.can_be_declined
+        )
+        if not still_open:
             raise QuoteError(_not_open_message(locked))
-        locked.status = Quote.Status.ANSWERED
+        locked.status = status
         locked.price = price
         locked.terms = terms
         locked.valid_until = valid_until
         locked.answered_at = timezone.now()
         locked.save(update_fields=["status", "price", "terms", "valid_until", "answered_at"])
     locked.partner = quote.partner
-    _send_to_buyer(locked.request, "answered", {"quote": locked}, request)
-    return locked
-
-
-def decline_quote(quote: Quote, *, message: str = "", request: HttpRequest | None = None) -> Quote:
-    """The PES says it cannot do it (optionally why); refused once the buyer has chosen."""
-    with transaction.atomic():
-        locked = Quote.objects.select_for_update().select_related("request").get(pk=quote.pk)
-        if not locked.can_be_declined:
-            raise QuoteError(_not_open_message(locked))
-        locked.status = Quote.Status.DECLINED
-        locked.price = None
-        locked.valid_until = None
-        locked.terms = message
-        locked.answered_at = timezone.now()
-        locked.save(update_fields=["status", "price", "terms", "valid_until", "answered_at"])
-    locked.partner = quote.partner
-    _send_to_buyer(locked.request, "declined", {"quote": locked}, request)
+    _send_to_buyer(locked.request, str(status), {"quote": locked}, request)
     return locked
 
 
