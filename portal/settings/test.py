@@ -4,15 +4,21 @@ import os
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, ELASTICSEARCH_INDEX_PREFIX, VAR_DIR
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The browser tests' server process shares this folder through the environment.
-# Kept beside the reused test database, so the files its rows name are there next run too.
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or str(VAR_DIR / "test-media")
+# Kept beside the reused test database, so the files its rows name are there next run too; one
+# per pytest-xdist worker, as the databases are (tests compare the files before and after).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or str(
+    VAR_DIR / (f"test-media-{_WORKER}" if _WORKER else "test-media")
+)
+if _WORKER:  # workers pointed at one real cluster (ELASTICSEARCH_URL) keep to their own indexes
+    ELASTICSEARCH_INDEX_PREFIX = f"{ELASTICSEARCH_INDEX_PREFIX}-{_WORKER}"
 STORAGES["private"]["OPTIONS"]["location"] = str(Path(MEDIA_ROOT) / "private")  # noqa: F405
 SERVE_MEDIA = True
 # Oscar deletes a product image's files (and thumbnails) when its row goes; a test's rollback

@@ -66,7 +66,7 @@ def test_a_full_page_cache_does_not_evict_the_counters(client, demo, settings):
     cache.set("sentinel-of-the-default-cache", 1, 3600)
     stored = 0
     for number in range(1, 501):
-        response = client.get(f"/baza-pes/?page={number}")
+        response = client.get(f"/o-portalu/?page={number}")
         stored += response.get("X-Page-Cache") == "miss"
     assert stored >= 400, "the pages should have gone into the page cache"
     # the default cache has evicted what was there before the pages…
