@@ -56,11 +56,12 @@ vnu:
 		npm install --no-save --no-audit --no-fund --silent vnu-jar@26 || echo "vnu-jar not installed: HTML validation will be skipped"; \
 	fi
 
-## make test: install what tests need and run the whole suite, one worker per core (pytest-xdist)
+## make test: install what tests need and run the whole suite, one worker per core (pytest-xdist;
+## worksteal: a worker that runs out takes tests queued for the other, so long tests do not leave one idle)
 TEST_WORKERS ?= auto
 test: install-test browser vnu
 	@mkdir -p var
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 ## make lint: ruff (code and format), djlint (templates), and no model change without its migration
 lint: install-test
