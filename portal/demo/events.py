@@ -355,23 +355,50 @@ BODY_EN = (
     "write to the organiser.</p>"
 )
 
+
 # event slug: (name, e-mail, organisation, status)
-REGISTRATIONS = {
-    "warsztaty-sprzedaz-uslug-samorzadom": [
-        ("Joanna Nowak", "joanna.nowak@example.org", "Spółdzielnia Socjalna „Razem”", "confirmed"),
-        ("Tomasz Wójcik", "t.wojcik@example.org", "CIS w Ostrowcu Świętokrzyskim", "confirmed"),
-        ("Agnieszka Lis", "agnieszka.lis@example.org", "Fundacja „Pestka”", "confirmed"),
-        ("Paweł Zieliński", "pawel.zielinski@example.org", "", "waitlist"),
-    ],
-    "spotkanie-sieciujace-rops-owes-iv-kwartal": [
-        ("Ewa Kowalska", "ewa.kowalska@example.org", "Świętokrzyski OWES", "confirmed"),
-        ("Marek Dąbrowski", "m.dabrowski@example.org", "Kielecko-Ostrowiecki OWES", "confirmed"),
-        ("Anna Mazur", "anna.mazur@example.org", "Świętokrzyski OWES – południe", "confirmed"),
-    ],
-    "kiermasz-ekonomii-spolecznej": [
-        ("Krystyna Kaczmarek", "k.kaczmarek@example.org", "ZAZ w Busku-Zdroju", "confirmed"),
-        ("Jan Piotrowski", "jan.piotrowski@example.org", "Kielecka Spiżarnia", "confirmed"),
-    ],
+@dataclass(frozen=True)
+class DemoRegistration:
+    """Someone registered for a demo event (confirmed, or on the waiting list)."""
+
+    name: str
+    email: str
+    organisation_name: str
+    status: str
+
+
+REGISTRATIONS: dict[str, tuple[DemoRegistration, ...]] = {
+    "warsztaty-sprzedaz-uslug-samorzadom": (
+        DemoRegistration(
+            "Joanna Nowak", "joanna.nowak@example.org", "Spółdzielnia Socjalna „Razem”", "confirmed"
+        ),
+        DemoRegistration(
+            "Tomasz Wójcik", "t.wojcik@example.org", "CIS w Ostrowcu Świętokrzyskim", "confirmed"
+        ),
+        DemoRegistration(
+            "Agnieszka Lis", "agnieszka.lis@example.org", "Fundacja „Pestka”", "confirmed"
+        ),
+        DemoRegistration("Paweł Zieliński", "pawel.zielinski@example.org", "", "waitlist"),
+    ),
+    "spotkanie-sieciujace-rops-owes-iv-kwartal": (
+        DemoRegistration(
+            "Ewa Kowalska", "ewa.kowalska@example.org", "Świętokrzyski OWES", "confirmed"
+        ),
+        DemoRegistration(
+            "Marek Dąbrowski", "m.dabrowski@example.org", "Kielecko-Ostrowiecki OWES", "confirmed"
+        ),
+        DemoRegistration(
+            "Anna Mazur", "anna.mazur@example.org", "Świętokrzyski OWES – południe", "confirmed"
+        ),
+    ),
+    "kiermasz-ekonomii-spolecznej": (
+        DemoRegistration(
+            "Krystyna Kaczmarek", "k.kaczmarek@example.org", "ZAZ w Busku-Zdroju", "confirmed"
+        ),
+        DemoRegistration(
+            "Jan Piotrowski", "jan.piotrowski@example.org", "Kielecka Spiżarnia", "confirmed"
+        ),
+    ),
 }
 
 
@@ -458,14 +485,14 @@ def load_events(
                 {**shared, "title": title, "lead": lead, "body": [("paragraph", BODY_EN)]},
                 only_changes=True,
             )
-        for name, email, organisation_name, status in REGISTRATIONS.get(item.slug, []):
+        for registration in REGISTRATIONS.get(item.slug, ()):
             Registration.objects.update_or_create(
                 event=page,
-                email=email,
+                email=registration.email,
                 defaults={
-                    "name": name,
-                    "organisation_name": organisation_name,
+                    "name": registration.name,
+                    "organisation_name": registration.organisation_name,
                     "consent": True,
-                    "status": status,
+                    "status": registration.status,
                 },
             )
