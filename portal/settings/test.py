@@ -12,21 +12,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The browser tests' server process shares this folder through the environment.
 # Kept beside the reused test database, so the files its rows name are there next run too; one
-# per database engine and pytest-xdist worker, as the databases are (tests compare the files
-# before and after, and CI runs the SQLite and PostgreSQL suites side by side).
-_RUN = "-".join(
-    part
-    for part in (
-        "" if DATABASES["default"]["ENGINE"].endswith("sqlite3") else "pg",
-        os.environ.get("PYTEST_XDIST_WORKER", ""),
-    )
-    if part
-)
+# per pytest-xdist worker, as the databases are (tests compare the files before and after).
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or str(
-    VAR_DIR / (f"test-media-{_RUN}" if _RUN else "test-media")
+    VAR_DIR / (f"test-media-{_WORKER}" if _WORKER else "test-media")
 )
-if _RUN:  # runs pointed at one real cluster (ELASTICSEARCH_URL) keep to their own indexes
-    ELASTICSEARCH_INDEX_PREFIX = f"{ELASTICSEARCH_INDEX_PREFIX}-{_RUN}"
+if _WORKER:  # workers pointed at one real cluster (ELASTICSEARCH_URL) keep to their own indexes
+    ELASTICSEARCH_INDEX_PREFIX = f"{ELASTICSEARCH_INDEX_PREFIX}-{_WORKER}"
 STORAGES["private"]["OPTIONS"]["location"] = str(Path(MEDIA_ROOT) / "private")  # noqa: F405
 SERVE_MEDIA = True
 # Oscar deletes a product image's files (and thumbnails) when its row goes; a test's rollback
