@@ -40,6 +40,12 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     },
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Test data need no durability, and the test database's queries are too small for JIT
+    # compiling to pay: both only cost time (about 5% of the PostgreSQL run).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c jit=off -c synchronous_commit=off"
+    )
 BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/ yet
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
