@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 from home.models import HomePage
 from portal.events.models import EventIndexPage, EventKind, EventPage
-from portal.organisations.models import Organisation, Powiat
+from portal.organisations.models import Powiat
 from tests.factories import publish
 from tests.helpers.clock import local
 
@@ -41,21 +41,6 @@ def event_index(home_pl, english) -> EventIndexPage:
         translated = index.copy_for_translation(english).specific
         publish(translated, title="Events", slug="events")
     return index
-
-
-@pytest.fixture
-def rops() -> Organisation:
-    return Organisation.objects.get(slug="rops-kielce")
-
-
-@pytest.fixture
-def owes_a() -> Organisation:
-    return Organisation.objects.get(slug="swietokrzyski-owes")
-
-
-@pytest.fixture
-def owes_b() -> Organisation:
-    return Organisation.objects.get(slug="kielecko-ostrowiecki-owes")
 
 
 @pytest.fixture

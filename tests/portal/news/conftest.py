@@ -8,23 +8,12 @@ from django.contrib.auth.models import Group
 
 from portal.news.models import NewsIndexPage, NewsPage
 from portal.organisations import roles
-from portal.organisations.models import Organisation
 from tests.factories import make_news
 
 
 @pytest.fixture
 def news_index(demo) -> NewsIndexPage:
     return NewsIndexPage.objects.get(locale__language_code="pl")
-
-
-@pytest.fixture
-def owes_a() -> Organisation:
-    return Organisation.objects.get(slug="swietokrzyski-owes")
-
-
-@pytest.fixture
-def owes_b() -> Organisation:
-    return Organisation.objects.get(slug="kielecko-ostrowiecki-owes")
 
 
 @pytest.fixture
