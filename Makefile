@@ -33,14 +33,17 @@ migrate: install
 demo: migrate
 	BASE_URL=$(BASE_URL) $(PY) manage.py load_demo
 
-## make run: install, migrate, load the demo region and serve it on http://$(HOST):$(PORT)
+## make run: install, migrate, load the demo region and serve it on http://$(HOST):$(PORT),
+## with the task worker and the scheduler beside it (honcho runs Procfile.dev)
 run: demo
 	@echo ""
 	@echo "Portal: http://$(HOST):$(PORT)/   (English: /en/, shop: /sklep/)"
 	@echo "Wagtail admin: http://$(HOST):$(PORT)/admin/   Oscar dashboard: http://$(HOST):$(PORT)/sklep/dashboard/"
 	@echo "Admin login: admin@es.example.org / demo-es-2026 (other demo accounts listed above)"
 	@echo ""
-	BASE_URL=$(BASE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Processes (Procfile.dev): web, worker (the task queue), scheduler (periodic jobs); Ctrl-C stops all three."
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" HOST=$(HOST) PORT=$(PORT) BASE_URL=$(BASE_URL) PYTHONUNBUFFERED=1 \
+		$(VENV)/bin/honcho -f Procfile.dev start
 
 ## Debian's chromium for browser tests, when missing and we are root
 browser:

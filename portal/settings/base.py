@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "portal.news",
     "portal.events",
     "portal.competition",
+    "portal.jobs",
+    "portal.mail",
     "home",
     "goodpractices",
     # Oscar, with our forks in place of its apps
@@ -117,6 +119,9 @@ INSTALLED_APPS = [
     "taggit",
     # login throttling (portal/login_limits.py)
     "axes",
+    # the task queue (a table) and its worker, `manage.py db_worker`
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -291,8 +296,14 @@ RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", True)
 RATE_LIMITS: dict[str, tuple[int, int]] = {}  # {"scope": (attempts, seconds)} overrides
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
-# E-mail
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# E-mail: every message is stored and handed to the queue (portal/mail); the worker sends it
+# through EMAIL_DELIVERY_BACKEND, retrying while the mail server is down.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "portal.mail.backends.QueuedEmailBackend")
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "10"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -327,15 +338,19 @@ if ELASTICSEARCH_URL:
     from search.backends.elastic.settings import wagtail_backend
 
     WAGTAILSEARCH_BACKENDS = {"default": wagtail_backend()}
-# Index upkeep runs as django-tasks tasks after each commit; immediate unless TASKS_BACKEND
-# names a queue backend (with its worker).
+# Background work (index upkeep, e-mail, scheduled jobs) runs as django-tasks tasks in a
+# queue kept in the database; `manage.py db_worker` runs them (the Procfile's `worker`).
+# TASKS_BACKEND may name another backend; the immediate one runs each task in the caller.
 TASKS = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        )
-    }
+    "default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
 }
+# A task claimed by a worker that then died is run again after this long (portal/jobs).
+TASKS_STALLED_AFTER_SECONDS = int(os.environ.get("TASKS_STALLED_AFTER_SECONDS", "900"))
+# Readiness fails when the oldest task waiting to run is older than this.
+TASKS_BACKLOG_MAX_AGE_SECONDS = int(os.environ.get("TASKS_BACKLOG_MAX_AGE_SECONDS", "600"))
+# Scheduled pages are published by `run_scheduler` this often (seconds, a divisor of 60 or
+# a multiple of 60).
+PUBLISH_SCHEDULED_EVERY_SECONDS = int(os.environ.get("PUBLISH_SCHEDULED_EVERY_SECONDS", "60"))
 SEARCH_UPKEEP_ON_COMMIT = True
 
 # Oscar

@@ -2,6 +2,7 @@
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from portal.demo.identifiers import DEMO_PASSWORD
 from portal.demo.loader import DemoLoader
@@ -9,10 +10,19 @@ from portal.urls_absolute import base_url, sync_sites
 from search import upkeep
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 class Command(BaseCommand):
     help = "Load the demo region (powiats, ROPS, OWES, PES, products, pages, accounts)."
 
     def handle(self, *args, **options) -> None:
+        # Wagtail's own index and reference upkeep runs as tasks: run them here, so the demo is
+        # complete when the command returns instead of leaving hundreds of tasks to the worker.
+        with override_settings(TASKS=IMMEDIATE_TASKS):
+            self.load()
+
+    def load(self) -> None:
         loader = DemoLoader(stdout=self.stdout)
         with upkeep.paused():
             loader.run()

@@ -1,0 +1,52 @@
+"""`manage.py run_scheduler`: queue each periodic job at its time (the Procfile's `scheduler`)."""
+
+from __future__ import annotations
+
+import signal
+from types import FrameType
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from portal.jobs.schedule import JOBS, Scheduler, queue_once
+
+
+class Command(BaseCommand):
+    help = (
+        "Queue periodic jobs (publishing scheduled pages, meeting notices, certificate "
+        "reminders…) when they are due; the worker (`db_worker`) runs them. Safe to run twice: "
+        "each due time is queued once. --list shows the jobs, --now JOB queues one at once."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--list", action="store_true", help="List the jobs and exit.")
+        parser.add_argument("--now", metavar="JOB", help="Queue this job now and exit.")
+
+    def handle(self, *args, **options) -> None:
+        if options["list"]:
+            for job in JOBS.values():
+                self.stdout.write(f"{job.name:28} {job.cron:18} {job.task.module_path}")
+            return
+        if options["now"]:
+            job = JOBS.get(options["now"])
+            if job is None:
+                raise CommandError(f"No job {options['now']!r}; --list shows them.")
+            task_id = queue_once(job, timezone.now())
+            self.stdout.write(f"{job.name} queued as task {task_id}")
+            return
+        stopping = False
+
+        def stop(signum: int, frame: FrameType | None) -> None:
+            nonlocal stopping
+            stopping = True
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        scheduler = Scheduler(JOBS)
+        self.stdout.write(
+            "Scheduler started: "
+            + ", ".join(f"{name} ({JOBS[name].cron})" for name in sorted(JOBS)),
+        )
+        self.stdout.flush()
+        scheduler.run_forever(should_stop=lambda: stopping)
+        self.stdout.write("Scheduler stopped.")
