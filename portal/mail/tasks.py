@@ -53,7 +53,7 @@ def deliver_email(outgoing_id: int) -> str:
     try:
         with get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False) as connection:
             connection.send_messages([StoredMessage(outgoing)])
-    except Exception as error:  # any transport error: refused, timeout, DNS, SMTP codes
+    except Exception as error:  # noqa: BLE001  (any transport error: refused, timeout, SMTP codes)
         return _failed(outgoing, error)
     OutgoingEmail.objects.filter(pk=outgoing_id).update(
         status=OutgoingEmail.Status.SENT, sent_at=timezone.now(), next_attempt_at=None

@@ -9,7 +9,6 @@ from portal.demo.loader import DemoLoader
 from portal.urls_absolute import base_url, sync_sites
 from search import upkeep
 
-
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
