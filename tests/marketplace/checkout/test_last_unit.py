@@ -9,12 +9,16 @@ allocates with a conditional UPDATE (marketplace/order/utils.py); within one PES
   both read it as free and both get it;
 - two products of one PES bought in opposite order: allocated in basket order, without
   pk-ordered locks, each buyer holds one row and waits for the other's, and PostgreSQL breaks
-  the deadlock by failing a checkout.
+  the deadlock by failing a checkout;
+- twenty buyers for the last five units, each with one other PES's product in the basket: five
+  get them, fifteen are told the product ran short, nothing else happens, and the stock never
+  goes below zero (`make bench` runs the same race over HTTP against gunicorn).
 
-The race is made to happen, not hoped for: both checkouts start together, and each pauses right
+The race is made to happen, not hoped for: the checkouts start together, and each pauses right
 after its first allocation (a barrier around `OrderCreator.update_stock_records`, a timing hook
-only: the database and the ORM are real) until the other has caught up, or for PAUSE seconds.
-With the locks the second buyer waits at the lock instead, so the first pauses alone and goes on.
+only: the database and the ORM are real) until the others have caught up, or for PAUSE seconds.
+With the locks the other buyers wait at the lock instead, so the first pauses alone and goes on
+(the barrier is then broken, and nobody pauses again).
 
 PostgreSQL only: SQLite's BEGIN IMMEDIATE (portal/settings) serialises whole transactions, so
 there are no row locks to test; there the tests skip, saying so.
@@ -103,13 +107,18 @@ def made() -> Iterator[Made]:
 
 @pytest.fixture
 def pause_after_first_allocation(monkeypatch, settings) -> None:
+    """Two buyers: see `pause_buyers_after_first_allocation`."""
+    pause_buyers_after_first_allocation(monkeypatch, settings, buyers=2)
+
+
+def pause_buyers_after_first_allocation(monkeypatch, settings, *, buyers: int) -> None:
     """Each buyer, right after its first allocation (its transaction still open), waits for the
-    other to reach the same point: the moment a check-then-act allocation would go wrong.
+    others to reach the same point: the moment a check-then-act allocation would go wrong.
 
     The search index is updated after the commit, as in production: the test settings' update
     inside the transaction writes the PES's index rows and would serialise the buyers itself."""
     settings.SEARCH_UPKEEP_ON_COMMIT = True
-    barrier = threading.Barrier(2)
+    barrier = threading.Barrier(buyers)
     seen = threading.local()
     allocate = OrderCreator.update_stock_records
 
@@ -117,7 +126,7 @@ def pause_after_first_allocation(monkeypatch, settings) -> None:
         allocate(self, line)
         if not getattr(seen, "allocated", False):
             seen.allocated = True
-            # the other buyer is held by a lock (or already done): go on alone
+            # the other buyers are held by a lock (or already done): go on alone
             with contextlib.suppress(threading.BrokenBarrierError):
                 barrier.wait(timeout=PAUSE)
 
@@ -125,7 +134,7 @@ def pause_after_first_allocation(monkeypatch, settings) -> None:
 
 
 def buy_at_once(basket_pks: list[int], references: tuple[str, ...]) -> dict[str, Any]:
-    """Both buyers place their baskets at the same moment; each outcome is the orders' pks,
+    """The buyers place their baskets at the same moment; each outcome is the orders' pks,
     UnableToPlaceOrder, or whatever else went wrong (a deadlock, say)."""
     start = threading.Barrier(len(basket_pks))
     outcomes: dict[str, Any] = {}
@@ -212,3 +221,50 @@ def test_two_products_of_one_pes_bought_in_opposite_order_do_not_deadlock(
     assert StockRecord.objects.get(product_id=first_pk).num_allocated == 2
     assert StockRecord.objects.get(product_id=second_pk).num_allocated == 2
     assert Order.objects.filter(group_reference__in=made.references).count() == 2
+
+
+BUYERS = 20
+UNITS = 5
+
+
+def test_twenty_buyers_for_five_last_units_leave_no_negative_stock(
+    made: Made, monkeypatch, settings
+) -> None:
+    pause_buyers_after_first_allocation(monkeypatch, settings, buyers=BUYERS)
+    made.references = tuple(f"LU20-{number}" for number in range(BUYERS))
+
+    def setup() -> tuple[int, list[int], list[int]]:
+        # "PES testowy 40" sorts before 41-44: the scarce product is every buyer's first
+        # allocation, though added to each basket last.
+        scarce_pes, scarce = seller_with_product(40, "30.00", stock=UNITS)
+        made.partners.append(scarce_pes.pk)
+        made.products.append(scarce.pk)
+        others = []
+        for index in range(41, 45):
+            pes, product = seller_with_product(index, "6.00", stock=BUYERS)
+            made.partners.append(pes.pk)
+            made.products.append(product.pk)
+            others.append(product)
+        made.baskets += [
+            basket_of([others[number % len(others)], scarce]) for number in range(BUYERS)
+        ]
+        assert allocation_order(made.baskets[0])[0] == scarce.pk
+        return scarce.pk, [product.pk for product in others], made.baskets
+
+    scarce_pk, other_pks, basket_pks = in_own_thread(setup)
+
+    outcomes = buy_at_once(basket_pks, made.references)
+
+    placed = [ref for ref, value in outcomes.items() if isinstance(value, list)]
+    sold_out = [ref for ref, value in outcomes.items() if isinstance(value, UnableToPlaceOrder)]
+    assert len(placed) == UNITS and len(sold_out) == BUYERS - UNITS, describe(outcomes)
+    assert all("Produkt 40" in str(outcomes[ref]) for ref in sold_out), describe(outcomes)
+    scarce_record = StockRecord.objects.get(product_id=scarce_pk)
+    assert scarce_record.num_in_stock - scarce_record.num_allocated == 0  # never below zero
+    sold = Order.objects.filter(lines__product_id=scarce_pk)
+    assert sold.count() == UNITS
+    assert set(sold.values_list("group_reference", flat=True)) == set(placed)
+    # A refused buyer's other product was not allocated: only the five winners' were.
+    others = StockRecord.objects.filter(product_id__in=other_pks)
+    assert sum(record.num_allocated or 0 for record in others) == UNITS
+    assert Order.objects.filter(group_reference__in=made.references).count() == 2 * UNITS
