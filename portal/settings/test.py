@@ -10,10 +10,19 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The worker and scheduler processes the queue's tests start name theirs in the environment.
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend"
+)
 # Tasks run at once in the caller, so a test sees their effect; the queue's own tests
 # (tests/portal/jobs, tests/portal/mail) switch to the database backend and run a worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 # The browser tests' server process shares this folder through the environment.
 # Kept beside the reused test database, so the files its rows name are there next run too; one
 # per pytest-xdist worker, as the databases are (tests compare the files before and after).
