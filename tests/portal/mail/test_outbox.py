@@ -7,6 +7,7 @@ import email
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.mail import EmailMessage, send_mail
 from django.test import override_settings
@@ -225,3 +226,19 @@ def test_staff_send_a_failed_message_again(admin_client):
     outgoing.refresh_from_db()
     assert outgoing.status == OutgoingEmail.Status.SENT
     assert [m.subject for m in mail.outbox] == ["Jeszcze raz"]
+
+
+@pytest.mark.django_db
+def test_the_wagtail_settings_menu_links_the_queue_and_outbox_for_superusers_only(client):
+    tasks_url = "/django-admin/django_tasks_database/dbtaskresult/"
+    outbox_url = "/django-admin/mail/outgoingemail/"
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    page = client.get("/admin/").content.decode()
+    assert tasks_url in page
+    assert outbox_url in page
+    editor = UserFactory(is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    page = client.get("/admin/").content.decode()
+    assert tasks_url not in page
+    assert outbox_url not in page
