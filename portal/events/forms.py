@@ -64,8 +64,13 @@ class RegistrationForm(HoneypotForm, forms.ModelForm):
         return _("This e-mail address is already registered for this event.")
 
     def clean_email(self) -> str:
-        """One registration per address and event, whatever the letter case."""
+        """One registration per address and event, whatever the letter case; a cancelled one
+        does not count (the person may register again, at the end of the queue)."""
         email = self.cleaned_data["email"].strip()
-        if Registration.objects.filter(event=self.event, email__iexact=email).exists():
+        if (
+            Registration.objects.filter(event=self.event, email__iexact=email)
+            .exclude(status=Registration.Status.CANCELLED)
+            .exists()
+        ):
             raise forms.ValidationError(self.duplicate_error(), code="duplicate")
         return email

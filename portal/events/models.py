@@ -259,6 +259,15 @@ class EventPage(RoutablePageMixin, RequestedPage):
     def confirmed_count(self) -> int:
         return self.registrations.filter(status=Registration.Status.CONFIRMED).count()
 
+    def registration_counts(self) -> tuple[int, int]:
+        """Confirmed and waiting registrations, in one query (cancelled ones are neither)."""
+        Status = Registration.Status
+        counts = self.registrations.aggregate(
+            confirmed=models.Count("pk", filter=models.Q(status=Status.CONFIRMED)),
+            waiting=models.Count("pk", filter=models.Q(status=Status.WAITLIST)),
+        )
+        return counts["confirmed"], counts["waiting"]
+
     def registration_state(self) -> RegistrationState:
         """Whether people may register now and, if not, why (said to the visitor)."""
         event = self.registration_event
@@ -281,13 +290,16 @@ class EventPage(RoutablePageMixin, RequestedPage):
         event = self.registration_event
         state = self.registration_state()
         places_left = None
+        waiting = 0
         if event.capacity is not None:
-            places_left = max(event.capacity - event.confirmed_count(), 0)
+            confirmed, waiting = event.registration_counts()
+            places_left = max(event.capacity - confirmed, 0)
         context.update(
             {
                 "registration": state,
                 "capacity": event.capacity,
                 "places_left": places_left,
+                "waiting": waiting,
                 "structured_data": self.structured_data(request, places_left, state.open),
                 "ical_url": (self.get_url(request) or "") + self.reverse_subpage("ical"),
                 "register_url": (self.get_url(request) or "") + self.reverse_subpage("register"),
@@ -352,6 +364,12 @@ class EventPage(RoutablePageMixin, RequestedPage):
     def register_view(self, request: HttpRequest) -> HttpResponse:
         return self.views.register(request, self)
 
+    # The token is `<pk>-<signature>` (portal.events.registration.cancel_token): Wagtail
+    # routes only `[\w-]` path segments, so it holds nothing else.
+    @path("rezygnacja/<str:token>/", name="cancel")
+    def cancel_view(self, request: HttpRequest, token: str) -> HttpResponse:
+        return self.views.cancel(request, self, token)
+
 
 @dataclass(frozen=True)
 class RegistrationState:
@@ -359,12 +377,23 @@ class RegistrationState:
     message: str
 
 
+def default_language() -> str:
+    """Registrations made before the language was kept, and by staff, speak the default one."""
+    return settings.LANGUAGE_CODE
+
+
 class Registration(models.Model):
-    """One person registered for an event, confirmed or on the waiting list."""
+    """One person registered for an event: confirmed, on the waiting list, or cancelled.
+
+    A cancelled registration keeps its row (the organiser sees who withdrew and when) but never
+    counts toward the capacity and no longer holds its e-mail address: the person may register
+    again, joining the end of the queue as a new registration.
+    """
 
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
         WAITLIST = "waitlist", _("waiting list")
+        CANCELLED = "cancelled", _("cancelled")
 
     event = models.ForeignKey(
         EventPage,
@@ -381,6 +410,12 @@ class Registration(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.CONFIRMED
     )
     created_at = models.DateTimeField(_("registered at"), default=timezone.now, db_index=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    # The language of the page the person registered on: later e-mails (a place that became
+    # free) are written in it, although the registration is kept on the Polish event.
+    language = models.CharField(
+        _("language"), max_length=8, default=default_language, editable=False
+    )
 
     class Meta:
         ordering = ["event", "created_at", "pk"]
@@ -390,6 +425,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 "event",
                 Lower("email"),
+                condition=~models.Q(status="cancelled"),
                 name="events_registration_unique_email",
                 violation_error_message=_(
                     "This e-mail address is already registered for this event."

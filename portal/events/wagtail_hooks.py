@@ -1,23 +1,42 @@
-"""Admin for events: registrations with filters and CSV export, and the 14-day meeting warning."""
+"""Admin for events: registrations with filters, CSV export and a cancel action, and the 14-day
+meeting warning.
+
+Who sees a registration may cancel it: OWES editors those of their own organisation's events,
+ROPS moderators and superusers all (`visible_registrations`, shared by the listing and the
+cancel view). Cancelling goes through `registration.cancel`, so the place goes to the waiting
+list and whoever moves up is e-mailed; the edit form therefore offers no "cancelled" status.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from django import forms
+from django.contrib.admin.utils import quote
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from portal.editorial import is_owes_editor
 
 from .models import NOTICE_DAYS, EventPage, Registration
+from .registration import AlreadyCancelled, cancel
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,8 +51,25 @@ def _local_time(value: object) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def visible_registrations(
+    user: AbstractBaseUser | AnonymousUser, queryset: QuerySet[Registration] | None = None
+) -> QuerySet[Registration]:
+    """The registrations `user` may see (and so cancel), given the model permission: an OWES
+    editor those of events their organisation organises or requested, everyone else all."""
+    if queryset is None:
+        queryset = Registration.objects.all()
+    if is_owes_editor(user):
+        organisation_id = getattr(user, "organisation_id", None)
+        queryset = queryset.filter(
+            Q(event__requested_by_id=organisation_id) | Q(event__organiser_id=organisation_id)
+        )
+    return queryset
+
+
 class RegistrationIndexView(IndexView):
     """OWES editors see the registrations of their own organisation's events only."""
+
+    cancel_url_name: str | None = None
 
     # Local times, and text a spreadsheet will not run (the viewset does not pass these on).
     custom_field_preprocess = {
@@ -44,17 +80,101 @@ class RegistrationIndexView(IndexView):
         "organisation_name": {"csv": _csv_text},
         "phone": {"csv": _csv_text},
         "created_at": {"csv": _local_time, "xlsx": _local_time},
+        "cancelled_at": {"csv": _local_time, "xlsx": _local_time},
     }
 
     def get_base_queryset(self) -> QuerySet[Registration]:
         queryset = super().get_base_queryset().select_related("event")
-        user = self.request.user
-        if is_owes_editor(user):
-            organisation_id = getattr(user, "organisation_id", None)
-            queryset = queryset.filter(
-                Q(event__requested_by_id=organisation_id) | Q(event__organiser_id=organisation_id)
+        return visible_registrations(self.request.user, queryset)
+
+    def get_list_more_buttons(self, instance: Registration) -> list:
+        buttons = super().get_list_more_buttons(instance)
+        if self.cancel_url_name and instance.status != Registration.Status.CANCELLED:
+            buttons.append(
+                MenuItem(
+                    _("Cancel registration"),
+                    url=reverse(self.cancel_url_name, args=(quote(instance.pk),)),
+                    icon_name="cross",
+                    priority=25,
+                )
             )
-        return queryset
+        return buttons
+
+
+class CancelRegistrationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Staff cancel a registration (asked first): its place goes to the waiting list."""
+
+    model = Registration
+    index_url_name: str | None = None
+    cancel_url_name: str | None = None
+    header_icon = "form"
+    # The listing's rule: whoever may see registrations, narrowed to the visible ones.
+    any_permission_required = ["add", "change", "delete", "view"]
+    page_title = _("Cancel registration")
+    template_name = "events/admin/cancel_registration.html"
+
+    @cached_property
+    def object(self) -> Registration:
+        visible = visible_registrations(self.request.user).select_related("event")
+        return get_object_or_404(visible, pk=self.kwargs["pk"])
+
+    def get_page_subtitle(self) -> str:
+        return str(self.object)
+
+    def get_breadcrumbs_items(self) -> list[dict]:
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": Registration._meta.verbose_name_plural},
+            {"url": "", "label": _("Cancel registration")},
+        ]
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            registration=self.object,
+            cancelled=self.object.status == Registration.Status.CANCELLED,
+            started=self.object.event.start <= timezone.now(),
+            action_url=reverse(self.cancel_url_name, args=(quote(self.object.pk),)),
+            index_url=reverse(self.index_url_name),
+        )
+        return context
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        registration = self.object
+        try:
+            promoted = cancel(registration)
+        except AlreadyCancelled:
+            messages.warning(
+                request,
+                _gettext("The registration of %(person)s was already cancelled.")
+                % {"person": registration.name},
+            )
+            return HttpResponseRedirect(reverse(self.index_url_name))
+        messages.success(
+            request,
+            _gettext("The registration of %(person)s for “%(event)s” is cancelled.")
+            % {"person": registration.name, "event": registration.event.title},
+        )
+        if promoted:
+            messages.success(
+                request,
+                _gettext("Moved up from the waiting list and e-mailed: %(people)s.")
+                % {"people": ", ".join(person.name for person in promoted)},
+            )
+        return HttpResponseRedirect(reverse(self.index_url_name))
+
+
+class RegistrationAdminForm(forms.ModelForm):
+    """Staff may move a person between confirmed and the waiting list here; cancelling is the
+    cancel action, which frees the place for the waiting list."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None and self.instance.status != Registration.Status.CANCELLED:
+            status.choices = [
+                choice for choice in status.choices if choice[0] != Registration.Status.CANCELLED
+            ]
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -78,9 +198,35 @@ class RegistrationViewSet(ModelViewSet):
         "phone",
         "get_status_display",
         "created_at",
+        "cancelled_at",
     ]
     export_headings = {"event_start": _("Event start"), "get_status_display": _("Status")}
     export_filename = "event-registrations"
+
+    def get_form_class(self, for_update: bool = False) -> type[forms.ModelForm]:
+        return forms.modelform_factory(
+            self.model,
+            form=RegistrationAdminForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.form_fields,
+        )
+
+    def get_index_view_kwargs(self, **kwargs) -> dict:
+        return super().get_index_view_kwargs(cancel_url_name=self.get_url_name("cancel"), **kwargs)
+
+    @property
+    def cancel_view(self):
+        return self.construct_view(
+            CancelRegistrationView,
+            index_url_name=self.get_url_name("index"),
+            cancel_url_name=self.get_url_name("cancel"),
+        )
+
+    def get_urlpatterns(self) -> list:
+        return [
+            *super().get_urlpatterns(),
+            path(f"cancel/<{self.pk_path_converter}:pk>/", self.cancel_view, name="cancel"),
+        ]
 
 
 @hooks.register("register_admin_viewset")
