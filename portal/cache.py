@@ -37,10 +37,11 @@ from wagtail.signals import page_published, page_unpublished
 GENERATION_KEY = "pagecache:generation"
 BASKET_COUNT_COOKIE = "basket_count"
 
-# Never cached: admin, the shop's personal pages, anything with a user in it.
+# Never cached: admin, the shop's personal pages, anything with a user in it; the health checks
+# and metrics (not even looked up: liveness must not wait on the cache server).
 NEVER_CACHED = re.compile(
     r"^/(?:[a-z]{2}/)?(?:admin|django-admin|sklep/(?:basket|checkout|accounts|dashboard|"
-    r"wishlists|password-reset|search|offers)|csrf-token)(?:/|$)"
+    r"wishlists|password-reset|search|offers)|csrf-token|health|metrics)(?:/|$)"
 )
 # Shop listings show nothing of the visitor beyond whether they are logged in (the account links)
 # and staff (the admin link), the basket count coming from a cookie: logged-in visitors share one

@@ -16,12 +16,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from marketplace.directory.api import api as open_data_api
 from marketplace.sitemaps import ProductSitemap
 
-from . import csrf, views
+from . import csrf, health, metrics, views
 from .sitemaps import PageSitemap
 
 sitemaps = {"pages": PageSitemap, "products": ProductSitemap}
 
 urlpatterns = [
+    # for load balancers and Prometheus: never language-prefixed, cached or rate-limited
+    path("health/live/", health.LiveView.as_view(), name="health-live"),
+    path("health/ready/", health.ReadyView.as_view(), name="health-ready"),
+    path("metrics/", metrics.metrics_view, name="metrics"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

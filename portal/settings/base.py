@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -12,6 +13,7 @@ from oscar.defaults import *  # noqa: F403  (Oscar's documented way to get its d
 
 from marketplace.dashboard_access import pes_only, pes_or_staff
 from marketplace.order.statuses import PIPELINE as ORDER_STATUS_PIPELINE
+from portal.logs import configure_structlog, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -122,9 +124,16 @@ INSTALLED_APPS = [
     # the task queue (a table) and its worker, `manage.py db_worker`
     "django_tasks",
     "django_tasks_db",
+    # /health/live/ and /health/ready/ (portal/health.py), /metrics/ (portal/metrics.py)
+    "health_check",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    # first and (almost) last: counts every request, and its latency by view (/metrics/)
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # the request id (X-Request-ID) on every log line of the request (portal/logs.py)
+    "portal.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -133,6 +142,8 @@ MIDDLEWARE = [
     "portal.params.PathValuesMiddleware",  # an id beyond range or a NUL in the path: 404
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # after authentication, to log the user id with the request (JSON lines in production)
+    "django_structlog.middlewares.RequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # served from the shared cache for anonymous visitors; placed after auth to know who asks
@@ -141,6 +152,7 @@ MIDDLEWARE = [
     "portal.cache.BasketCountCookieMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # last, as django-axes requires: turns a locked-out login into the lockout page
     "axes.middleware.AxesMiddleware",
 ]
@@ -174,6 +186,10 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A kept connection the server dropped meanwhile (a restart, a failover, an idle
+        # timeout) is tested once at the start of the next request that uses it and replaced,
+        # instead of failing that request.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -403,9 +419,22 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# Logs (portal/logs.py): readable lines here, one JSON object per line in production; every
+# line logged while a request is served carries its id (X-Request-ID). The root logs at
+# LOG_LEVEL (WARNING), the portal's own loggers at INFO (the worker and the scheduler say what
+# they did).
+configure_structlog()
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
+LOGGING = logging_config(json=False, level=LOG_LEVEL)
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True  # cleaned by portal.logs.RequestIdMiddleware
+DJANGO_STRUCTLOG_IP_LOGGING_ENABLED = False  # it would believe X-Forwarded-For; see the access log
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG  # one line a request: when it ends
+DJANGO_STRUCTLOG_STATUS_4XX_LOG_LEVEL = logging.INFO  # Django itself warns of a 4xx
+# The cache errors that IGNORE_EXCEPTIONS hides are logged (once a minute, see portal/logs.py).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Metrics at /metrics/ (portal/metrics.py), for a superuser, a request carrying
+# "Authorization: Bearer <METRICS_TOKEN>", or a client address in METRICS_ALLOWED_IPS
+# (addresses or networks, comma-separated).
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_ALLOWED_IPS = env_list("METRICS_ALLOWED_IPS")

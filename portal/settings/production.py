@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import LOG_LEVEL, env_bool, logging_config
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:  # noqa: F405
     raise ImproperlyConfigured(
@@ -32,3 +32,5 @@ if not REDIS_URL:  # noqa: F405
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache"),  # noqa: F405
     }
+# One JSON object per line on stderr (portal/logs.py), for the log collector.
+LOGGING = logging_config(json=True, level=LOG_LEVEL)
