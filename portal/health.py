@@ -30,7 +30,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 from health_check import Cache, Database, HealthCheck
 from health_check.exceptions import ServiceUnavailable
-from health_check.views import HealthCheckView
+from health_check.views import HealthCheckView, MediaType
 
 from search.backends.elastic.client import get_client, is_engine_error
 
@@ -101,11 +101,27 @@ class SearchEngine(HealthCheck):
             raise
 
 
+def _read_any_accept(request: HttpRequest) -> None:
+    """An empty or unreadable Accept header counts as none (`*/*`): the library would answer
+    406 or fail, and a probe that sends one must still learn whether the site is up."""
+    accept = request.META.get("HTTP_ACCEPT")
+    if accept is None:
+        return
+    try:
+        if list(MediaType.parse_header(accept)):
+            return
+    except ValueError:
+        pass
+    request.META["HTTP_ACCEPT"] = "*/*"
+    request.__dict__.pop("headers", None)  # a cached_property: read again from META
+
+
 class HealthView(HealthCheckView):
     """django-health-check's view, answering 503 rather than 500 when a check fails: balancers
     and orchestrators read 503 as "not now", and a 500 would look like a bug of the page."""
 
     async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        _read_any_accept(request)
         response = await super().get(request, *args, **kwargs)
         if response.status_code == 500:
             response.status_code = 503

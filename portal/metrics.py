@@ -191,5 +191,8 @@ def metrics_view(request: HttpRequest) -> HttpResponse:
             ),
             content_type="text/plain; charset=utf-8",
         )
-    encoder, content_type = choose_encoder(request.headers.get("Accept", ""))
+    try:
+        encoder, content_type = choose_encoder(request.headers.get("Accept", ""))
+    except (ValueError, TypeError):  # an unreadable version: the plain text format, as for none
+        encoder, content_type = choose_encoder("")
     return HttpResponse(encoder(_everything()), content_type=content_type)

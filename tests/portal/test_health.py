@@ -149,3 +149,11 @@ def test_health_is_never_cached_sets_no_cookie_and_has_no_language_prefix(client
 
 def test_health_takes_no_posts(client):
     assert client.post("/health/ready/").status_code == 405
+
+
+@pytest.mark.parametrize("accept", ["", "garbage", "text/html;q=7", ",,", "*/*;q=0.5,,"])
+def test_an_empty_or_odd_accept_header_still_gets_an_answer(client, accept):
+    response = client.get("/health/live/", HTTP_ACCEPT=accept)
+    assert response.status_code == 200
+    with database_unreachable():
+        assert client.get("/health/ready/", HTTP_ACCEPT=accept).status_code == 503

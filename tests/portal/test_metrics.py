@@ -124,3 +124,18 @@ def test_the_scrape_costs_three_queries(client, django_assert_num_queries):
     with django_assert_num_queries(3):
         response = client.get("/metrics/", HTTP_AUTHORIZATION=f"Bearer {TOKEN}")
     assert samples(response)[("portal_outgoing_email_failures", ())] == 3
+
+
+@pytest.mark.parametrize(
+    "accept",
+    [
+        "application/openmetrics-text; version=abc",
+        "text/plain; version=zz",
+        "garbage;;",
+        "application/openmetrics-text; escaping=bogus; version=1.0.0",
+    ],
+)
+def test_an_odd_accept_header_gets_a_readable_format(client, accept):
+    response = client.get("/metrics/", HTTP_AUTHORIZATION=f"Bearer {TOKEN}", HTTP_ACCEPT=accept)
+    assert response.status_code == 200
+    assert "portal_tasks" in response.content.decode()
