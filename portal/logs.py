@@ -146,10 +146,11 @@ def structured_formatter(*, json: bool) -> structlog.stdlib.ProcessorFormatter:
     )
 
 
-def logging_config(*, json: bool, level: str = "WARNING") -> dict[str, Any]:
+def logging_config(*, json: bool, level: str = "WARNING", requests: bool = True) -> dict[str, Any]:
     """Django's LOGGING: every record to stderr through `structured_formatter`; the root at
     `level` (LOG_LEVEL), the portal's own loggers at INFO at least (the worker and the scheduler
-    say what they did), django-structlog's request lines only in JSON (production)."""
+    say what they did), and a line for every request (django-structlog's `request_finished`)
+    only in JSON with `requests` (production's LOG_REQUESTS); failed requests always."""
     root_level = logging.getLevelName(level.upper())
     if not isinstance(root_level, int):
         root_level = logging.WARNING
@@ -167,7 +168,9 @@ def logging_config(*, json: bool, level: str = "WARNING") -> dict[str, Any]:
             # the root's handler once, formatted like the rest.
             "django": {"level": "INFO"},
             "portal": {"level": min(root_level, logging.INFO)},
-            "django_structlog": {"level": logging.INFO if json else max(root_level, logging.INFO)},
+            "django_structlog": {
+                "level": logging.INFO if json and requests else max(root_level, logging.WARNING)
+            },
             # django-redis' logger (DJANGO_REDIS_LOGGER) for the errors IGNORE_EXCEPTIONS hides,
             # and a failing health check, which a balancer asks about every few seconds
             "django_redis.cache": {"filters": ["repeats"]},

@@ -32,5 +32,6 @@ if not REDIS_URL:  # noqa: F405
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(VAR_DIR / "cache"),  # noqa: F405
     }
-# One JSON object per line on stderr (portal/logs.py), for the log collector.
-LOGGING = logging_config(json=True, level=LOG_LEVEL)
+# One JSON object per line on stderr (portal/logs.py), for the log collector; with a line for
+# every request (its id, status, path and user) unless LOG_REQUESTS is off.
+LOGGING = logging_config(json=True, level=LOG_LEVEL, requests=env_bool("LOG_REQUESTS", True))

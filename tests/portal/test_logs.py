@@ -130,33 +130,36 @@ def test_repeated_errors_are_logged_once_a_minute_without_traceback():
     assert "(5 more like it" in again.getMessage()
 
 
-def test_production_writes_one_json_object_per_line():
-    """The production settings themselves, in a process of their own: a request through the
-    middleware, the scheduler's INFO line, a library's INFO line that the root holds back."""
-    script = textwrap.dedent(
-        """
-        import logging, django
-        django.setup()
-        from django.test import Client
-        response = Client().get(
-            "/health/live/", secure=True, HTTP_X_REQUEST_ID="prod-probe-1",
-            HTTP_ACCEPT="application/json",
-        )
-        print(response.status_code, response["X-Request-ID"])
-        logging.getLogger("portal.jobs.schedule").info("job %s queued", "publish")
-        logging.getLogger("search.service").info("not shown at the default level")
-        logging.getLogger("search.service").warning("engine slow")
-        """
+PRODUCTION_SCRIPT = textwrap.dedent(
+    """
+    import logging, django
+    django.setup()
+    from django.test import Client
+    response = Client().get(
+        "/health/live/", secure=True, HTTP_X_REQUEST_ID="prod-probe-1",
+        HTTP_ACCEPT="application/json",
     )
+    print(response.status_code, response["X-Request-ID"])
+    logging.getLogger("portal.jobs.schedule").info("job %s queued", "publish")
+    logging.getLogger("search.service").info("not shown at the default level")
+    logging.getLogger("search.service").warning("engine slow")
+    """
+)
+
+
+def production_log(**env: str) -> list[dict]:
+    """What the production settings write to stderr for PRODUCTION_SCRIPT, in a process of
+    their own, every line parsed as JSON."""
     environment = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment.update(
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY="x7#Kq2!vLp9@Zr4$Tw8^Ny3&Hb6*Md1(Fs5)Gj0-Pc_Qe2+Wa7=Ux4-logs",
         ALLOWED_HOSTS="testserver",
         LOG_LEVEL="WARNING",
+        **env,
     )
     result = subprocess.run(
-        [sys.executable, "-W", "ignore", "-c", script],
+        [sys.executable, "-W", "ignore", "-c", PRODUCTION_SCRIPT],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -165,7 +168,13 @@ def test_production_writes_one_json_object_per_line():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["200", "prod-probe-1"]
-    lines = [json.loads(line) for line in result.stderr.splitlines() if line.strip()]
+    return [json.loads(line) for line in result.stderr.splitlines() if line.strip()]
+
+
+def test_production_writes_one_json_object_per_line():
+    """A request through the middleware, the scheduler's INFO line, a library's INFO line that
+    the root holds back."""
+    lines = production_log()
     events = {(line["logger"], line["event"]) for line in lines}
     assert ("portal.jobs.schedule", "job publish queued") in events
     assert ("search.service", "engine slow") in events
@@ -175,3 +184,10 @@ def test_production_writes_one_json_object_per_line():
     assert finished["level"] == "info"
     assert finished["request"] == "GET /health/live/"
     assert {"timestamp", "level", "logger", "event"} <= set(finished)
+
+
+def test_production_request_lines_can_be_turned_off():
+    lines = production_log(LOG_REQUESTS="0")
+    events = {line["event"] for line in lines}
+    assert "request_finished" not in events
+    assert "job publish queued" in events
