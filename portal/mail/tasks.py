@@ -4,14 +4,15 @@ server is away, claimed so that two workers (or a retry and a sweep) never send 
 from __future__ import annotations
 
 import logging
-import random
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db.models import F, Q
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
+
+from portal.jobs.retry import backoff, can_wait
 
 from .message import StoredMessage
 from .models import OutgoingEmail
@@ -19,15 +20,9 @@ from .models import OutgoingEmail
 logger = logging.getLogger(__name__)
 
 
-def backoff(attempt: int) -> timedelta:
-    """30 s, 1 min, 2 min… at most an hour, with a little jitter so retries do not march."""
-    seconds = min(30 * 2 ** (attempt - 1), 3600)
-    return timedelta(seconds=seconds * random.uniform(0.9, 1.1))  # noqa: S311
-
-
 def queue_delivery(outgoing_id: int, run_after: datetime | None = None) -> None:
     """Queue the message; a backend that cannot wait (the immediate one) sends it now."""
-    if run_after is not None and not default_task_backend.supports_defer:
+    if run_after is not None and not can_wait():
         return  # no queue to wait in: the sweep job or staff send it again
     chosen = deliver_email.using(run_after=run_after) if run_after else deliver_email
     chosen.enqueue(outgoing_id)

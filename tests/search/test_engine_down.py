@@ -5,15 +5,23 @@ updates a sale triggers fail, are logged, and undo nothing)."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from oscar.core.loading import get_model
 
+from search.backends import SearchUnavailable
+from search.backends.database import DatabaseBackend
 from search.service import get_backend, unavailable_message
+from search.tasks import MAX_ATTEMPTS, update_products
 from tests.factories import seller_with_product
 from tests.helpers.elastic import elasticsearch_settings
+from tests.helpers.queue import DATABASE_QUEUE, make_due, run_worker
 from tests.helpers.shop import choose, guest_to_delivery_step
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +70,41 @@ def test_search_server_killed_mid_session(client, demo, caplog):
             assert "not updated" in caplog.text  # the sale's index update, logged
     finally:
         server.close()
+
+
+class AwayBackend(DatabaseBackend):
+    """The database backend, while `away` is set: an engine that does not answer updates."""
+
+    away = True
+
+    def update_products(self, pks) -> None:
+        if AwayBackend.away:
+            raise SearchUnavailable("connection refused")
+        super().update_products(pks)
+
+
+def test_an_index_update_that_fails_is_retried_later_until_the_engine_answers(settings):
+    settings.SEARCH_BACKEND = f"{__name__}.AwayBackend"
+    settings.TASKS = DATABASE_QUEUE
+    _seller, product = seller_with_product(32, "15.00")
+    DBTaskResult.objects.all().delete()
+    AwayBackend.away = True
+    try:
+        update_products.enqueue([product.pk])
+        run_worker()
+        [retry] = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
+        assert retry.task_result.kwargs == {"attempt": 2}
+        assert retry.run_after > timezone.now() + timedelta(seconds=20)  # a pause, not a loop
+
+        AwayBackend.away = False  # the engine is back
+        make_due()
+        run_worker()
+        assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
+        assert DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL).count() == 2
+
+        AwayBackend.away = True  # away for good: it gives up after the last attempt
+        update_products.enqueue([product.pk], attempt=MAX_ATTEMPTS)
+        run_worker()
+        assert not DBTaskResult.objects.filter(status=TaskResultStatus.READY).exists()
+    finally:
+        AwayBackend.away = False
