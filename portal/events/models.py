@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -393,7 +394,8 @@ class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
         WAITLIST = "waitlist", _("waiting list")
-        CANCELLED = "cancelled", _("cancelled")
+        # "anulowane" is an order's; a registration ("zapis") is "anulowany"
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "cancelled")
 
     event = models.ForeignKey(
         EventPage,
