@@ -21,7 +21,7 @@ triggers, with the lock in the database so no Redis is needed.
 from __future__ import annotations
 
 import logging
-import time
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -130,12 +130,13 @@ class Scheduler:
             return 60.0
         return max(0.0, min((min(upcoming) - now).total_seconds(), 30.0))
 
-    def run_forever(self, should_stop: Callable[[], bool] = lambda: False) -> None:
-        while not should_stop():
+    def run_forever(self, stop: threading.Event) -> None:
+        """Tick until `stop` is set; the wait between ticks ends at once when it is."""
+        while not stop.is_set():
             try:
                 self.tick()
             except Exception:  # a database blip must not stop the scheduler
                 logger.exception("scheduler tick failed; trying again")
                 connections.close_all()  # the next tick opens a fresh connection
-                time.sleep(5)
-            time.sleep(self.seconds_to_next() + 0.01)
+                stop.wait(5)
+            stop.wait(self.seconds_to_next() + 0.01)

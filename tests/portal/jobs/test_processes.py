@@ -22,6 +22,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from portal.jobs.jobs import requeue_stalled_tasks
+from portal.jobs.models import ScheduledRun
 from portal.mail.models import OutgoingEmail
 from portal.mail.tasks import requeue_stalled_mail
 from portal.news.models import NewsIndexPage, NewsPage
@@ -44,8 +45,10 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
 
 @pytest.fixture
 def processes(demo_region, django_db_blocker) -> Iterator[Callable[..., subprocess.Popen]]:
-    """Start `manage.py <command>` processes with the database queue; all stopped after."""
+    """Start `manage.py <command>` processes with the database queue; all stopped after, and
+    the queue and scheduler rows they committed removed (later tests count them)."""
     started: list[subprocess.Popen] = []
+    since = timezone.now()
 
     def start(*command: str, **env: str) -> subprocess.Popen:
         with django_db_blocker.unblock():
@@ -75,6 +78,9 @@ def processes(demo_region, django_db_blocker) -> Iterator[Callable[..., subproce
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
+    with django_db_blocker.unblock():
+        ScheduledRun.objects.filter(queued_at__gte=since).delete()
+        DBTaskResult.objects.filter(enqueued_at__gte=since).delete()
 
 
 def test_a_page_scheduled_a_moment_ahead_goes_live_by_itself(processes, django_db_blocker):

@@ -4,6 +4,7 @@ two schedulers, missed periods run once; and the portal's jobs do their work."""
 from __future__ import annotations
 
 import io
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -58,10 +59,11 @@ def test_a_due_job_is_queued_once_even_by_two_schedulers():
     start = utc(2026, 12, 7, 10, 0, 30)
     first, second = Scheduler({job.name: job}, now=start), Scheduler({job.name: job}, now=start)
     at = utc(2026, 12, 7, 10, 1, 0, 200_000)
+    waiting = DBTaskResult.objects.ready().count()
     assert first.tick(at) == ["every_minute"]
     assert second.tick(at) == []  # the other scheduler already queued this due time
     assert ScheduledRun.objects.filter(job="every_minute").count() == 1
-    assert DBTaskResult.objects.ready().count() == 1
+    assert DBTaskResult.objects.ready().count() == waiting + 1
     assert first.next_due["every_minute"] == utc(2026, 12, 7, 10, 2)
 
 
@@ -71,7 +73,7 @@ def test_missed_periods_run_once_when_the_scheduler_is_back():
     later = utc(2026, 12, 7, 10, 42, 10)  # asleep for 41 periods
     assert scheduler.tick(later) == ["every_minute"]
     assert scheduler.tick(later) == []
-    assert ScheduledRun.objects.count() == 1
+    assert ScheduledRun.objects.filter(job="every_minute").count() == 1
     assert scheduler.next_due["every_minute"] == utc(2026, 12, 7, 10, 43)
 
 
@@ -133,6 +135,7 @@ def test_run_scheduler_lists_and_queues_on_demand():
 
 
 def test_staff_run_a_failed_task_again(admin_client):
+    before = timezone.now()
     result = JOBS["prune_job_history"].task.enqueue()
     DBTaskResult.objects.filter(pk=result.id).update(
         status=TaskResultStatus.FAILED,
@@ -150,5 +153,22 @@ def test_staff_run_a_failed_task_again(admin_client):
     )
     assert response.status_code == 302
     run_worker()
-    assert DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL).count() == 1
+    [again] = DBTaskResult.objects.exclude(pk=result.id).filter(
+        task_path=result.task.module_path, enqueued_at__gte=before
+    )
+    assert again.status == TaskResultStatus.SUCCESSFUL
     assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.FAILED  # the record
+
+
+def test_the_scheduler_stops_at_once_when_asked_not_at_its_next_tick():
+    """honcho (`make run`) and systemd send SIGTERM and kill what is still running seconds
+    later: the wait for a job due in half a minute must end when the stop is set."""
+    job = PeriodicJob("rarely", "0 3 * * *", JOBS["prune_job_history"].task)
+    scheduler = Scheduler({job.name: job})
+    stop = threading.Event()
+    thread = threading.Thread(target=scheduler.run_forever, args=(stop,))
+    thread.start()
+    time.sleep(0.3)
+    stop.set()
+    thread.join(timeout=5)
+    assert not thread.is_alive()

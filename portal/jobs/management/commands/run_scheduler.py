@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 from types import FrameType
 
 from django.core.management.base import BaseCommand, CommandError
@@ -34,19 +35,18 @@ class Command(BaseCommand):
             task_id = queue_once(job, timezone.now())
             self.stdout.write(f"{job.name} queued as task {task_id}")
             return
-        stopping = False
+        stop = threading.Event()
 
-        def stop(signum: int, frame: FrameType | None) -> None:
-            nonlocal stopping
-            stopping = True
+        def on_signal(signum: int, frame: FrameType | None) -> None:
+            stop.set()  # Ctrl-C or SIGTERM: stop between ticks, at once
 
-        signal.signal(signal.SIGINT, stop)
-        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, on_signal)
+        signal.signal(signal.SIGTERM, on_signal)
         scheduler = Scheduler(JOBS)
         self.stdout.write(
             "Scheduler started: "
             + ", ".join(f"{name} ({JOBS[name].cron})" for name in sorted(JOBS)),
         )
         self.stdout.flush()
-        scheduler.run_forever(should_stop=lambda: stopping)
+        scheduler.run_forever(stop)
         self.stdout.write("Scheduler stopped.")
