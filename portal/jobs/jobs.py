@@ -35,11 +35,12 @@ def publish_scheduled_pages() -> str:
 
 
 def requeue_stalled_tasks(stalled_after: timedelta) -> int:
-    """Tasks a worker claimed and never finished (it was killed) are made ready again."""
-    cutoff = timezone.now() - stalled_after
+    """Tasks a worker claimed and never finished (it was killed) are made ready again, due
+    from now (so the queue's backlog age counts from the requeue, not the first enqueue)."""
+    now = timezone.now()
     return DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING, started_at__lt=cutoff
-    ).update(status=TaskResultStatus.READY, started_at=None)
+        status=TaskResultStatus.RUNNING, started_at__lt=now - stalled_after
+    ).update(status=TaskResultStatus.READY, started_at=None, run_after=now)
 
 
 @periodic("requeue_stalled_work", cron="*/5 * * * *")

@@ -357,9 +357,7 @@ if ELASTICSEARCH_URL:
 # Background work (index upkeep, e-mail, scheduled jobs) runs as django-tasks tasks in a
 # queue kept in the database; `manage.py db_worker` runs them (the Procfile's `worker`).
 # TASKS_BACKEND may name another backend; the immediate one runs each task in the caller.
-TASKS = {
-    "default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
-}
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 # A task claimed by a worker that then died is run again after this long (portal/jobs).
 TASKS_STALLED_AFTER_SECONDS = int(os.environ.get("TASKS_STALLED_AFTER_SECONDS", "900"))
 # Readiness fails when the oldest task waiting to run is older than this.
