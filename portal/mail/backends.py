@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.message import make_msgid
+from django.db import DatabaseError, transaction
 
 from .models import OutgoingEmail
 from .tasks import queue_delivery
@@ -23,13 +24,21 @@ class QueuedEmailBackend(BaseEmailBackend):
             # One Message-ID for every attempt: a retried message is the same message.
             if "Message-ID" not in message.extra_headers:
                 message.extra_headers["Message-ID"] = make_msgid()
-            outgoing = OutgoingEmail.objects.create(
-                subject=str(message.subject)[:998],
-                from_email=message.from_email,
-                recipients=recipients,
-                message=message.message().as_bytes(linesep="\r\n"),
-                message_id=message.extra_headers["Message-ID"],
-            )
-            queue_delivery(outgoing.pk)
+            try:
+                with transaction.atomic():  # the message and its task, or neither
+                    outgoing = OutgoingEmail.objects.create(
+                        subject=str(message.subject)[:998],
+                        from_email=message.from_email,
+                        recipients=recipients,
+                        message=message.message().as_bytes(linesep="\r\n"),
+                        message_id=message.extra_headers["Message-ID"],
+                    )
+                    queue_delivery(outgoing.pk)
+            except DatabaseError:
+                # `fail_silently` callers (Django's error e-mails to ADMINS) must not raise
+                # when the database itself is what failed.
+                if not self.fail_silently:
+                    raise
+                continue
             stored += 1
         return stored
