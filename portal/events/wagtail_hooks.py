@@ -21,7 +21,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
@@ -146,19 +146,19 @@ class CancelRegistrationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, 
         except AlreadyCancelled:
             messages.warning(
                 request,
-                _gettext("The registration of %(person)s was already cancelled.")
+                gettext("The registration of %(person)s was already cancelled.")
                 % {"person": registration.name},
             )
             return HttpResponseRedirect(reverse(self.index_url_name))
         messages.success(
             request,
-            _gettext("The registration of %(person)s for “%(event)s” is cancelled.")
+            gettext("The registration of %(person)s for “%(event)s” is cancelled.")
             % {"person": registration.name, "event": registration.event.title},
         )
         if promoted:
             messages.success(
                 request,
-                _gettext("Moved up from the waiting list and e-mailed: %(people)s.")
+                gettext("Moved up from the waiting list and e-mailed: %(people)s.")
                 % {"people": ", ".join(person.name for person in promoted)},
             )
         return HttpResponseRedirect(reverse(self.index_url_name))
@@ -225,7 +225,8 @@ class RegistrationViewSet(ModelViewSet):
     def get_urlpatterns(self) -> list:
         return [
             *super().get_urlpatterns(),
-            path(f"cancel/<{self.pk_path_converter}:pk>/", self.cancel_view, name="cancel"),
+            # `int`: any other text is a 404 here, not a failed lookup
+            path("cancel/<int:pk>/", self.cancel_view, name="cancel"),
         ]
 
 

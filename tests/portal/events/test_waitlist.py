@@ -514,6 +514,11 @@ def test_staff_cancel_moves_the_list_up_and_says_who(
     assert len(mail.outbox) == 1
 
 
+def test_a_malformed_admin_address_is_a_404(client, people):
+    client.force_login(people["rops"])
+    assert client.get("/admin/events/registrations/cancel/abc/").status_code == 404
+
+
 def test_the_edit_form_does_not_offer_cancelled(client, people, admin_registrations):
     client.force_login(people["rops"])
     held = admin_registrations[1]
