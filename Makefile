@@ -9,7 +9,7 @@ PORT ?= 8000
 # The address every absolute link names (e-mails, sitemap, feeds, .ics): the served one unless set.
 BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test install install-test browser vnu migrate demo lint format bench bench-search messages clean
+.PHONY: run test install install-test browser vnu migrate demo lint format bench soak bench-search messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,9 +78,16 @@ format: install-test
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## make bench: the demo under gunicorn (production settings), loaded with wrk; prints req/s
+## make bench: the demo under gunicorn and the task worker (production settings) on PostgreSQL and
+## Redis when they answer, else SQLite; pages loaded with wrk, checkouts, 20 buyers racing for
+## 5 last units. SOAK=600 adds a soak of that many seconds.
 bench: install
-	$(PY) tests/bench/run_bench.py
+	$(PY) tests/bench/run_bench.py $(if $(SOAK),--soak $(SOAK))
+
+## make soak: SOAK_SECONDS (default ten minutes) of mixed traffic; the workers' memory every minute
+SOAK_SECONDS ?= 600
+soak: install
+	$(PY) tests/bench/run_bench.py --soak-only --soak $(SOAK_SECONDS)
 
 ## make bench-search: 10,000 PES and 100,000 products; search latency per backend (SQLite, PostgreSQL, Elasticsearch)
 bench-search: install-test

@@ -1,14 +1,29 @@
-"""Throughput benchmark for the portal, run by ``make bench``.
+"""Load on the production set-up, run by ``make bench`` (and ``make soak``).
 
-Starts the app under gunicorn with production settings on 127.0.0.1, finds a few representative
-URLs by crawling the running server (home, a content page, the catalogue, a product, a static
-file), loads each one for a fixed time and prints requests/s and latency. Static is measured
-first so every page can be expressed as a fraction of the fastest thing the stack can serve.
+Prepares a bench database of its own (PostgreSQL and Redis when they answer on 127.0.0.1, else
+SQLite and the file cache: tests/bench/stack.py), starts gunicorn with production settings and
+the task worker beside it, as the Procfile runs them, and then:
+
+- finds a few representative URLs by crawling the running server (home, a content page, the
+  catalogue, the PES database, the search, a product, a static file), loads each one for a fixed
+  time and prints requests/s and latency. Static is measured first so every page can be
+  expressed as a fraction of the fastest thing the stack can serve;
+- drives whole guest checkouts from two PES (tests/bench/checkout_load.py) and prints
+  checkouts/s;
+- races twenty buyers for five last units of one product and checks that everyone got a
+  confirmation or a clear "sold out", that the stock never went below zero and that exactly the
+  free units were sold;
+- checks that the worker ran every task the load queued (index upkeep, e-mails) without failure;
+- with ``--soak SECONDS``: minutes of mixed traffic, the workers' memory read every minute
+  (tests/bench/soak.py).
 
 Uses ``wrk`` when available (installing it with apt when running as root) and otherwise a small
-built-in load generator. Exits non-zero when any URL produced socket errors or 4xx/5xx answers.
+built-in load generator. Exits non-zero on socket errors or 4xx/5xx answers, a failed checkout,
+any answer of the race other than a confirmation or "sold out", stock below zero, a failed or
+left-over task, or memory growth in the soak beyond its threshold. Gunicorn and the worker are
+stopped at the end, also on Ctrl-C and SIGTERM.
 
-``--url http://127.0.0.1:PORT`` benchmarks a server that is already running instead.
+``--url http://127.0.0.1:PORT`` benchmarks a server that is already running instead (pages only).
 """
 
 from __future__ import annotations
@@ -18,11 +33,9 @@ import http.client
 import json
 import os
 import re
-import secrets
 import shutil
 import signal
 import socket
-import string
 import subprocess
 import sys
 import threading
@@ -32,17 +45,19 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from types import FrameType
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import contextlib
 
-from checkout_load import run_checkouts
+import stack
+from checkout_load import CheckoutStats, ContestResult, run_checkouts, run_contested
+from soak import SEARCH_WORDS, SoakResult, Traffic, Watcher, content_paths, run_soak
+from soak import render as render_soak
 
-ROOT = Path(__file__).resolve().parents[2]
-VENV_BIN = ROOT / ".venv" / "bin"
+ROOT = stack.ROOT
 RESULTS_FILE = ROOT / "var" / "bench" / "latest.json"
-PAIRS_FILE = ROOT / "var" / "bench" / "checkout_pairs.json"
+SETUP_FILE = ROOT / "var" / "bench" / "setup.json"
 
 LOAD_HOST = "127.0.0.1"
 CONNECTIONS = 8
@@ -51,6 +66,9 @@ WARMUP_REQUESTS = 20
 REQUEST_TIMEOUT_S = 2.0  # same as wrk's default, so both tools count timeouts alike
 FETCH_TIMEOUT_S = 15.0
 SERVER_START_TIMEOUT_S = 60.0
+QUEUE_DRAIN_S = 60  # the worker's time to finish what the load queued
+SOAK_SAMPLE_S = 60
+SOAK_MAX_GROWTH_MB = 40  # per process, end against the reading after the warm-up
 DEFAULT_CONTENT_PATH = "/o-portalu/"
 CATALOGUE_PATH = "/sklep/catalogue/"
 DIRECTORY_PATH = "/baza-pes/"
@@ -449,114 +467,46 @@ def discover(
 # --------------------------------------------------------------------------- server
 
 
-def server_env() -> dict[str, str]:
-    """Production settings made reachable over plain HTTP on loopback.
+@dataclass
+class Prepared:
+    """What the measurements need from the database: a logged-in customer's cookie, pairs of
+    products of two PES for the checkout journeys, every product page and words to search."""
 
-    The caller's environment (DATABASE_URL, REDIS_URL, VAR_DIR...) is passed through; only the
-    settings that would stop plain-HTTP loopback requests are overridden.
-    """
-    alphabet = string.ascii_letters + string.digits + "-_"  # no "$": some env readers expand it
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": "".join(secrets.choice(alphabet) for _ in range(50)),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-        "DEBUG": "false",
-        # Every checkout journey comes from loopback: the per-address limits would refuse most.
-        "RATE_LIMIT_ENABLED": "false",
-        "EMAIL_BACKEND": os.environ.get(
-            "EMAIL_BACKEND", "django.core.mail.backends.dummy.EmailBackend"
-        ),
-        # Its own database: the checkout journeys place orders, which must not land in `make run`'s.
-        "DATABASE_URL": os.environ.get("DATABASE_URL")
-        or f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}",
-    }
+    session_cookie: str
+    pairs: list[tuple[str, str]]
+    products: list[str]
+    words: list[str]
 
 
-def prepare(env: dict[str, str]) -> str:
-    """Bring the database, demo content and static files to the state the bench expects;
-    returns the Cookie header of a logged-in demo customer."""
-    python = str(VENV_BIN / "python")
-    for args in (
-        ["migrate", "--noinput"],
-        ["load_demo"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        log(f"manage.py {' '.join(args)}")
-        result = subprocess.run(
-            [python, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            stdout=sys.stderr,  # keep stdout for the results table
-            timeout=1800,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise SystemExit(f"bench: manage.py {' '.join(args)} failed ({result.returncode})")
-    log("manage.py shell: plenty of stock and the product pairs for the checkout journeys")
-    pairs = _shell_last_line(python, env, CHECKOUT_SETUP, "checkout setup")
-    PAIRS_FILE.parent.mkdir(parents=True, exist_ok=True)
-    PAIRS_FILE.write_text(pairs, encoding="utf-8")
+def prepare(env: dict[str, str], services: stack.Services) -> tuple[Prepared, str]:
+    """Bring the database, demo content and static files to the state the bench expects,
+    then VACUUM ANALYZE (PostgreSQL); returns what was prepared and the vacuum's note."""
+    for args in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput", "-v0"]):
+        stack.manage(env, *args)
+    log("manage.py shell: plenty of stock, the product pairs for the checkout journeys")
+    setup = stack.shell(env, stack.CHECKOUT_SETUP, "checkout setup")
+    SETUP_FILE.parent.mkdir(parents=True, exist_ok=True)
+    SETUP_FILE.write_text(json.dumps(setup, indent=1), encoding="utf-8")
     log("manage.py shell: a session of the demo customer for the logged-in catalogue")
-    return _shell_last_line(python, env, SESSION_SETUP, "session setup")
-
-
-def _shell_last_line(python: str, env: dict[str, str], code: str, what: str) -> str:
-    """Run `code` in `manage.py shell` with the bench's environment; its last printed line is
-    the result (Django's startup may print before it). A failure stops the bench."""
-    result = subprocess.run(
-        [python, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    cookie = stack.shell(env, stack.SESSION_SETUP, "session setup")
+    vacuum = vacuum_analyze(env, services)
+    prepared = Prepared(
+        session_cookie=cookie,
+        pairs=[(a, b) for a, b in setup["pairs"]],
+        products=setup["products"],
+        words=setup["words"],
     )
-    if result.returncode != 0:
-        raise SystemExit(f"bench: {what} failed: {result.stderr[-2000:]}")
-    return result.stdout.strip().splitlines()[-1]
+    return prepared, vacuum
 
 
-# Run inside `manage.py shell` on the bench database only: stock that cannot run out during the
-# run, and pairs of in-stock products of two different PES (printed as JSON on the last line).
-CHECKOUT_SETUP = """
-import json
-from oscar.core.loading import get_model
-StockRecord = get_model("partner", "StockRecord")
-records = StockRecord.objects.filter(product__product_class__track_stock=True)
-records.update(num_in_stock=1_000_000)
-by_partner = {}
-for record in records.select_related("product").order_by("partner_id", "pk"):
-    by_partner.setdefault(record.partner_id, record.product.get_absolute_url())
-urls = list(by_partner.values())
-print(json.dumps([[a, b] for a, b in zip(urls, urls[1:] + urls[:1])]))
-"""
-
-
-# Run inside `manage.py shell` with the server's own settings (the session hash depends on its
-# SECRET_KEY): a session of the demo customer, as the login form would create it.
-SESSION_SETUP = """
-from importlib import import_module
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from django.contrib.auth import load_backend
-user = get_user_model().objects.get(email="kupujacy@example.org")
-session = import_module(settings.SESSION_ENGINE).SessionStore()
-session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-# the backend that logs people in (a throttling backend listed first only checks attempts)
-backend = next(
-    path for path in settings.AUTHENTICATION_BACKENDS if hasattr(load_backend(path), "get_user")
-)
-session[BACKEND_SESSION_KEY] = backend
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.set_expiry(24 * 3600)
-session.create()
-print(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
-"""
+def vacuum_analyze(env: dict[str, str], services: stack.Services) -> str:
+    """Autovacuum is off on the project machines: clean and analyse before measuring."""
+    if not services.is_postgresql:
+        return ""
+    log("VACUUM ANALYZE (autovacuum is off on the project machines)")
+    note = stack.shell(env, stack.VACUUM_ANALYZE, "VACUUM ANALYZE")
+    log(note)
+    return note
 
 
 def free_port() -> int:
@@ -566,48 +516,21 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    """Start gunicorn in its own process group so stopping it also reaps its workers."""
-    cmd = [
-        str(VENV_BIN / "gunicorn"),
-        "portal.wsgi:application",
-        "--workers",
-        "2",
-        "--bind",
-        f"{LOAD_HOST}:{port}",
-        "--log-level",
-        "warning",
-    ]
-    log(f"starting gunicorn on {LOAD_HOST}:{port}")
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
-
-
 def wait_until_up(proc: subprocess.Popen[bytes] | None, port: int) -> None:
     """Poll until the server answers any HTTP response, for at most 60 s."""
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
-            raise SystemExit(f"bench: gunicorn exited early with code {proc.returncode}")
+            raise SystemExit(
+                f"bench: gunicorn exited early with code {proc.returncode};"
+                f" see {stack.WEB_LOG.relative_to(ROOT)}"
+            )
         try:
             fetch(LOAD_HOST, port, "/", timeout=5)
             return
         except (OSError, http.client.HTTPException):
             time.sleep(0.5)
     raise SystemExit(f"bench: server did not answer within {SERVER_START_TIMEOUT_S:.0f} s")
-
-
-def stop_server(proc: subprocess.Popen[bytes]) -> None:
-    """Graceful SIGTERM first, then SIGKILL for the whole (our own) process group."""
-    if proc.poll() is not None:
-        return
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        log("gunicorn did not stop in 15 s; killing it")
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
 
 
 # --------------------------------------------------------------------------- reporting
@@ -737,12 +660,201 @@ def bench(
     return rows, failures, notes
 
 
+# --------------------------------------------------------------------------- last units
+
+
+@dataclass
+class Contest:
+    """The race for the last units: what the buyers saw and what the database holds after."""
+
+    result: ContestResult
+    units: int
+    title: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+    def failures(self) -> list[str]:
+        """Every way the race can go wrong: an answer that is neither a confirmation nor
+        "sold out", stock below zero anywhere, units sold that differ from the units that were
+        free, allocations that do not match the orders."""
+        found = []
+        result, after = self.result, self.after
+        record = str(self.before["contested"]["record"])
+        completed = len(result.completed)
+        if result.errors:
+            found.append(
+                f"last units: {len(result.errors)} answers neither a confirmation nor sold out,"
+                f" first: {result.errors[:3]}"
+            )
+        if after["in_stock"] - after["allocated"] < 0:
+            found.append(
+                f"last units: stock below zero ({after['in_stock']} in stock,"
+                f" {after['allocated']} allocated)"
+            )
+        if after["overallocated_records"]:
+            found.append(
+                f"last units: {after['overallocated_records']} stock records have more"
+                " allocated than in stock"
+            )
+        placed = completed + len(result.sold_out)
+        expected = min(self.units, placed)  # more buyers than units: every unit goes
+        if after["sold"] != expected:
+            found.append(f"last units: {after['sold']} units sold, {expected} were available")
+        allocated = after["allocated"] - self.before["allocated_before"][record]
+        if allocated != after["sold"]:
+            found.append(f"last units: {allocated} units allocated for {after['sold']} sold")
+        if not completed == after["sold"] == after["buyers_with_orders"]:
+            found.append(
+                f"last units: {completed} buyers saw a confirmation, {after['buyers_with_orders']}"
+                f" have orders, {after['sold']} units sold"
+            )
+        if after["orders"] != 2 * after["buyers_with_orders"]:
+            found.append(
+                f"last units: {after['orders']} orders for {after['buyers_with_orders']} buyers"
+                " of two PES each"
+            )
+        for pk, before in self.before["allocated_before"].items():
+            grown = after["allocated_after"].get(pk, 0) - before
+            if pk != record and grown != after["bought"].get(pk, 0):
+                found.append(
+                    f"last units: stock record {pk} allocated {grown} more but"
+                    f" {after['bought'].get(pk, 0)} bought (a refused buyer's other product"
+                    " kept?)"
+                )
+        return found
+
+    def render(self) -> str:
+        result, after = self.result, self.after
+        times = sorted(result.place_seconds)
+        head = (
+            f"{'last units (placed at once)':<34}  {'buyers':>6}  {'completed':>9}"
+            f"  {'sold out':>8}  {'errors':>6}  {'p50 ms':>7}  {'p95 ms':>7}"
+        )
+        label = f"{self.units} units of one product"
+        row = (
+            f"{label:<34}  {result.buyers:>6}  {len(result.completed):>9}"
+            f"  {len(result.sold_out):>8}  {len(result.errors):>6}"
+            f"  {_percentile_ms(times, 50):>7.0f}  {_percentile_ms(times, 95):>7.0f}"
+        )
+        free = after["in_stock"] - after["allocated"]
+        kinds = ", ".join(f"{n} {kind}" for kind, n in result.sold_out_kinds.most_common())
+        stock = (
+            f"  {self.title!r}: {after['sold']} units sold of the {self.units} available;"
+            f" after: {after['in_stock']} in stock, {after['allocated']} allocated, {free} free;"
+            f" stock records over-allocated anywhere: {after['overallocated_records']}"
+        )
+        notes = f"  sold out: {kinds or 'none'}; latency: the place-order request"
+        return "\n".join([head, row, stock, notes, *(f"  error: {e}" for e in result.errors[:5])])
+
+
+def run_contest(env: dict[str, str], base_url: str, buyers: int, units: int) -> Contest:
+    """Give a product `units` free units, let `buyers` guests race for them, check the stock."""
+    before = stack.shell(env, stack.CONTEST_SETUP, "last-units setup", units=units)
+    title = before["contested"]["title"]
+    prefix = f"contest-{datetime.now(UTC):%Y%m%d%H%M%S}-"
+    log(f"last units: {buyers} guests at once for {units} units of {title!r}")
+    result = run_contested(
+        base_url,
+        before["contested"]["path"],
+        [other["path"] for other in before["others"]],
+        before["sold_out_texts"],
+        prefix,
+        buyers,
+    )
+    after = stack.shell(
+        env,
+        stack.CONTEST_CHECK,
+        "last-units check",
+        email_prefix=prefix,
+        record=before["contested"]["record"],
+        allocated_before=before["allocated_before"],
+    )
+    return Contest(result, units, title, before, after)
+
+
+# --------------------------------------------------------------------------- task queue
+
+
+def queue_report(env: dict[str, str], since: datetime) -> tuple[str, list[str], dict[str, Any]]:
+    """Let the worker finish what the load queued (at most QUEUE_DRAIN_S), then count this
+    run's tasks and e-mails: a failed task, work left over or an unsent message fails."""
+    stats = stack.shell(
+        env, stack.QUEUE_STATS, "queue check", since=since.isoformat(), wait=QUEUE_DRAIN_S
+    )
+    tasks, mail = stats["tasks"], stats["mail"]
+    left = tasks.get("READY", 0) + tasks.get("RUNNING", 0)
+    unsent = sum(n for status, n in mail.items() if status != "sent")
+    line = (
+        f"task queue (the worker beside gunicorn): {sum(tasks.values())} tasks,"
+        f" {tasks.get('SUCCESSFUL', 0)} done, {tasks.get('FAILED', 0)} failed, {left} left"
+        f" {stats['waited']:.0f} s after the load; e-mails {mail.get('sent', 0)} sent,"
+        f" {unsent} not sent"
+    )
+    failures = []
+    if tasks.get("FAILED"):
+        failures.append(f"task queue: {tasks['FAILED']} failed tasks, first: {stats['failed']}")
+    if left:
+        failures.append(f"task queue: {left} tasks still waiting {QUEUE_DRAIN_S} s after the load")
+    if unsent:
+        failures.append(f"task queue: {unsent} e-mails not sent ({mail})")
+    return line, failures, stats
+
+
+# --------------------------------------------------------------------------- soak
+
+
+def run_soak_phase(
+    port: int,
+    base_url: str,
+    prepared: Prepared,
+    web: subprocess.Popen[bytes],
+    worker: subprocess.Popen[bytes],
+    seconds: int,
+) -> SoakResult:
+    """Mixed traffic for `seconds`, the processes' memory read every minute."""
+    home = fetch(LOAD_HOST, port, "/")
+    traffic = Traffic(
+        content=content_paths(local_paths(home.body, base_url)),
+        products=prepared.products,
+        words=[*SEARCH_WORDS, *prepared.words],
+        pairs=prepared.pairs,
+        cookie=prepared.session_cookie,
+    )
+    warmup = min(_env_int("SOAK_WARMUP_SECONDS", 60), seconds // 2)
+    max_growth = float(_env_int("SOAK_MAX_GROWTH_MB", SOAK_MAX_GROWTH_MB))
+    log(
+        f"soak: {seconds} s of mixed traffic; memory every {SOAK_SAMPLE_S} s; threshold"
+        f" +{max_growth:.0f} MB per process after a {warmup} s warm-up"
+    )
+    return run_soak(
+        base_url,
+        traffic,
+        Watcher(web.pid, worker.pid),
+        seconds,
+        warmup=warmup,
+        max_growth_mb=max_growth,
+        sample_every=SOAK_SAMPLE_S,
+        log=log,
+    )
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        raise SystemExit(f"bench: {name} must be a whole number") from None
+
+
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--url",
         help="benchmark an already-running server at this base URL (http://127.0.0.1:PORT); "
-        "skips migrate/load_demo/collectstatic and gunicorn",
+        "skips migrate/load_demo/collectstatic, gunicorn and the worker, the last-units race "
+        "and the soak",
     )
     parser.add_argument(
         "--tool",
@@ -750,7 +862,27 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         default="auto",
         help="load generator: wrk (installed if missing), built-in python, or auto (default)",
     )
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--soak",
+        type=int,
+        default=_env_int("SOAK_SECONDS", 0),
+        metavar="SECONDS",
+        help="after the bench, this many seconds of mixed traffic watching the workers' memory "
+        "(default: SOAK_SECONDS, else none)",
+    )
+    parser.add_argument(
+        "--soak-only", action="store_true", help="only the soak (no page table, no checkouts)"
+    )
+    parser.add_argument("--buyers", type=int, default=20, help="buyers racing for the last units")
+    parser.add_argument("--units", type=int, default=5, help="units they race for")
+    args = parser.parse_args(argv)
+    if args.soak_only and not args.soak:
+        args.soak = 600
+    if args.soak < 0 or args.buyers < 2 or not 1 <= args.units < args.buyers:
+        parser.error("--soak must be >= 0, --buyers >= 2 and 1 <= --units < --buyers")
+    if args.url and args.soak_only:
+        parser.error("the soak needs the bench's own server (no --url)")
+    return args
 
 
 def _base_from_url(url: str) -> tuple[str, int]:
@@ -761,74 +893,152 @@ def _base_from_url(url: str) -> tuple[str, int]:
     return f"http://{LOAD_HOST}:{parts.port or 80}", parts.port or 80
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)  # unwinds through the finally that stops gunicorn
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)  # unwinds through the finally that stops web and worker
+
+
+@dataclass
+class Run:
+    """Everything one run measured, for the printout and the JSON file."""
+
+    header: str = ""
+    rows: list[Row] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    checkout: CheckoutStats | None = None
+    contest: Contest | None = None
+    queue_line: str = ""
+    queue: dict[str, Any] | None = None
+    soak: SoakResult | None = None
+
+
+def measure(args: argparse.Namespace, run: Run, seconds: int, wrk: str | None) -> str:
+    """Start what production runs, measure, stop it all (also on Ctrl-C and SIGTERM);
+    returns the base URL measured."""
+    procs: list[tuple[subprocess.Popen[bytes], str]] = []
+    try:
+        web = worker = services = None
+        env: dict[str, str] = {}
+        prepared = None
+        if args.url:
+            base_url, port = _base_from_url(args.url)
+            run.header = f"set-up: a running server at {base_url} (not started by the bench)"
+        else:
+            services = stack.choose_services()
+            run.header = services.header()
+            log(run.header)
+            env = stack.server_env(services)
+            prepared, vacuum = prepare(env, services)
+            if vacuum:
+                run.notes.append(vacuum)
+            port = free_port()
+            base_url = f"http://{LOAD_HOST}:{port}"
+            since = datetime.now(UTC)
+            web = stack.start_web(env, LOAD_HOST, port)
+            procs.append((web, "gunicorn"))
+            worker = stack.start_task_worker(env)
+            procs.append((worker, "the task worker"))
+        wait_until_up(web, port)
+        if not args.soak_only:
+            rows, failures, notes = bench(
+                port, base_url, seconds, wrk, prepared.session_cookie if prepared else ""
+            )
+            run.rows, run.failures, run.notes = rows, run.failures + failures, run.notes + notes
+        if prepared is not None and not args.soak_only:
+            log(f"checkout: guests buying from two PES for {seconds} s")
+            run.checkout = run_checkouts(base_url, prepared.pairs, seconds)
+            if run.checkout.failures or not run.checkout.journeys:
+                run.failures.append(
+                    f"checkout: {len(run.checkout.failures)} failed journeys, "
+                    f"first: {run.checkout.failures[:1]}"
+                )
+            run.contest = run_contest(env, base_url, args.buyers, args.units)
+            run.failures += run.contest.failures()
+        if prepared is not None and web is not None and worker is not None and args.soak:
+            if not args.soak_only and services is not None:
+                vacuum_analyze(env, services)  # the bench's checkouts rewrote stock and baskets
+            run.soak = run_soak_phase(port, base_url, prepared, web, worker, args.soak)
+            run.failures += run.soak.failures()
+        if worker is not None:
+            if worker.poll() is not None:
+                run.failures.append(
+                    f"the task worker exited early (code {worker.returncode});"
+                    f" see {stack.WORKER_LOG.relative_to(ROOT)}"
+                )
+            else:
+                log(f"task queue: waiting for the worker (at most {QUEUE_DRAIN_S} s)")
+                run.queue_line, failures, run.queue = queue_report(env, since)
+                run.failures += failures
+    finally:
+        # A second Ctrl-C must not leave gunicorn or the worker behind.
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_IGN)
+        for proc, name in reversed(procs):
+            stack.stop(proc, name)
+    return base_url
+
+
+def report(
+    run: Run, args: argparse.Namespace, tool: str, wrk: str | None, seconds: int, base_url: str
+) -> None:
+    """The results on stdout, in the order they were measured."""
+    print(f"\n{run.header}")
+    if run.rows:
+        print(
+            f"{tool}: {THREADS if wrk else CONNECTIONS} threads, {CONNECTIONS} connections,"
+            f" {seconds} s per URL against {base_url}\n"
+        )
+        print(render_table(run.rows, _static_rps(run.rows)))
+    checkout = run.checkout
+    if checkout is not None and checkout.journeys:
+        times = sorted(checkout.journeys)
+        elapsed = checkout.elapsed or seconds
+        print(
+            f"checkout (4 guests at a time, each buying from two PES, 11 requests):"
+            f" {len(times) / elapsed:.2f} checkouts/s,"
+            f" {checkout.requests / elapsed:.1f} requests/s, per checkout p50"
+            f" {_percentile_ms(times, 50):.0f} ms, p99 {_percentile_ms(times, 99):.0f} ms,"
+            f" {len(checkout.failures)} failed"
+        )
+    if run.contest is not None:
+        print()
+        print(run.contest.render())
+    if run.soak is not None:
+        print()
+        print(render_soak(run.soak))
+    if run.queue_line:
+        print()
+        print(run.queue_line)
+    for note in run.notes:
+        print(f"note: {note}")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = _parse_args(argv)
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    try:
-        seconds = int(os.environ.get("BENCH_SECONDS", "10"))
-    except ValueError:
-        raise SystemExit("bench: BENCH_SECONDS must be a whole number of seconds") from None
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _on_signal)
+    seconds = _env_int("BENCH_SECONDS", 10)
     if not 1 <= seconds <= 600:
         raise SystemExit("bench: BENCH_SECONDS must be between 1 and 600")
 
-    wrk = None if args.tool == "python" else ensure_wrk()
-    if wrk is None and args.tool == "wrk":
-        raise SystemExit("bench: wrk requested but not available")
+    wrk = None
+    if not args.soak_only:
+        wrk = None if args.tool == "python" else ensure_wrk()
+        if wrk is None and args.tool == "wrk":
+            raise SystemExit("bench: wrk requested but not available")
+        if not wrk:
+            log("using the built-in python load generator (lower ceiling than wrk)")
     tool = "wrk" if wrk else "python"
-    if not wrk:
-        log("using the built-in python load generator (lower ceiling than wrk)")
 
-    proc: subprocess.Popen[bytes] | None = None
-    session_cookie = ""
-    try:
-        if args.url:
-            base_url, port = _base_from_url(args.url)
-        else:
-            env = server_env()
-            session_cookie = prepare(env)
-            port = free_port()
-            base_url = f"http://{LOAD_HOST}:{port}"
-            proc = start_server(env, port)
-        wait_until_up(proc, port)
-        rows, failures, notes = bench(port, base_url, seconds, wrk, session_cookie)
-        checkout = None
-        if proc is not None:
-            log(f"checkout: guests buying from two PES for {seconds} s")
-            pairs = [tuple(pair) for pair in json.loads(PAIRS_FILE.read_text(encoding="utf-8"))]
-            checkout = run_checkouts(base_url, pairs, seconds)
-            if checkout.failures or not checkout.journeys:
-                failures.append(
-                    f"checkout: {len(checkout.failures)} failed journeys, "
-                    f"first: {checkout.failures[:1]}"
-                )
-    finally:
-        if proc is not None:
-            stop_server(proc)
-
-    static_rps = _static_rps(rows)
-    print(
-        f"\n{tool}: {THREADS if wrk else CONNECTIONS} threads, {CONNECTIONS} connections,"
-        f" {seconds} s per URL against {base_url}\n"
-    )
-    print(render_table(rows, static_rps))
-    if checkout is not None and checkout.journeys:
-        times = sorted(checkout.journeys)
-        print(
-            f"checkout (a guest buys from two PES, 11 requests): {len(times) / seconds:.1f}"
-            " checkouts/s,"
-            f" {checkout.requests / seconds:.1f} requests/s, per checkout p50"
-            f" {_percentile_ms(times, 50):.0f} ms, p99 {_percentile_ms(times, 99):.0f} ms,"
-            f" {len(checkout.failures)} failed"
-        )
-    for note in notes:
-        print(f"note: {note}")
+    run = Run()
+    base_url = measure(args, run, seconds, wrk)
+    report(run, args, tool, wrk, seconds, base_url)
+    contest = run.contest
+    soak = run.soak
     meta: dict[str, object] = {
         "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
+        "setup": run.header,
         "tool": tool,
         "threads": THREADS if wrk else CONNECTIONS,
         "connections": CONNECTIONS,
@@ -836,22 +1046,52 @@ def main(argv: list[str] | None = None) -> int:
         "base_url": base_url,
         "started_server": not args.url,
         "checkout": None
-        if checkout is None
+        if run.checkout is None
         else {
-            "checkouts": len(checkout.journeys),
-            "requests": checkout.requests,
-            "failures": checkout.failures[:20],
+            "checkouts": len(run.checkout.journeys),
+            "requests": run.checkout.requests,
+            "elapsed": round(run.checkout.elapsed, 2),
+            "failures": run.checkout.failures[:20],
+        },
+        "last_units": None
+        if contest is None
+        else {
+            "buyers": contest.result.buyers,
+            "units": contest.units,
+            "completed": len(contest.result.completed),
+            "sold_out": len(contest.result.sold_out),
+            "errors": contest.result.errors[:20],
+            "place_p50_ms": round(_percentile_ms(sorted(contest.result.place_seconds), 50)),
+            "place_p95_ms": round(_percentile_ms(sorted(contest.result.place_seconds), 95)),
+            "stock_after": contest.after,
+        },
+        "queue": run.queue,
+        "soak": None
+        if soak is None
+        else {
+            "seconds": soak.seconds,
+            "warmup": soak.warmup,
+            "max_growth_mb": soak.max_growth_mb,
+            "requests": dict(soak.requests),
+            "errors": soak.error_count,
+            "checkouts": soak.checkouts,
+            "samples": [asdict(sample) for sample in soak.samples],
+            "growth_mb": soak.growth_mb(),
         },
     }
-    write_json(rows, meta, failures, notes)
+    write_json(run.rows, meta, run.failures, run.notes)
     print(f"\nresults written to {RESULTS_FILE.relative_to(ROOT)}")
-    if failures:
+    if run.failures:
         print("\nFAILED:", file=sys.stderr)
-        for failure in failures:
+        for failure in run.failures:
             print(f"  {failure}", file=sys.stderr)
         return 1
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        log("interrupted: gunicorn and the task worker were stopped")
+        sys.exit(130)
