@@ -9,6 +9,7 @@ the actions run inside `django_capture_on_commit_callbacks(execute=True)`.
 from __future__ import annotations
 
 import re
+import shutil
 import threading
 from contextlib import suppress
 from datetime import timedelta
@@ -35,6 +36,7 @@ from portal.events.registration import (
     registration_for_token,
 )
 from tests.factories import publish
+from tests.helpers.html import VNU, nu_errors
 from tests.helpers.threads import in_own_thread
 
 from .test_registration import VALID
@@ -413,6 +415,27 @@ def test_cancelling_is_rate_limited(client, make_event, settings):
     assert "event-message--error" in response.content.decode()
     fourth.refresh_from_db()
     assert fourth.status == Status.CONFIRMED
+
+
+@pytest.mark.skipif(
+    not VNU.exists() or not shutil.which("java"),
+    reason="vnu-jar or java missing: `make test` installs them",
+)
+def test_the_cancel_pages_are_valid_html(client, make_event, tmp_path):
+    event = make_event("test-html-rezygnacji", capacity=1)
+    held = enrol(event, "Anna Miejsce", Status.CONFIRMED, 1)
+    waiting = enrol(event, "Bogdan Czeka", Status.WAITLIST, 2)
+    gone = enrol(event, "Cezary Odwolal", Status.CANCELLED, 3)
+    pages = {
+        name: client.get(f"{event.url}rezygnacja/{token}/").content
+        for name, token in [
+            ("pending", cancel_token(held)),
+            ("waiting", cancel_token(waiting)),
+            ("cancelled", cancel_token(gone)),
+            ("invalid", "1-abc"),
+        ]
+    }
+    assert nu_errors(pages, tmp_path) == []
 
 
 def test_a_get_of_the_link_never_writes(client, make_event):
