@@ -167,4 +167,11 @@ def test_make_run_passes_base_url():
         check=True,
     ).stdout
     assert "BASE_URL=http://127.0.0.1:8080 .venv/bin/python manage.py load_demo" in commands
-    assert "BASE_URL=http://127.0.0.1:8080 .venv/bin/python manage.py runserver" in commands
+    # the three processes start under honcho with the same address in their environment
+    started = next(
+        line for line in commands.splitlines() if "BASE_URL=" in line and "PORT=" in line
+    )
+    assert "PORT=8080 BASE_URL=http://127.0.0.1:8080" in started
+    assert "honcho -f Procfile.dev start" in commands
+    procfile = (root / "Procfile.dev").read_text()
+    assert "manage.py runserver ${HOST:-127.0.0.1}:${PORT:-8000}" in procfile
