@@ -68,7 +68,7 @@ FETCH_TIMEOUT_S = 15.0
 SERVER_START_TIMEOUT_S = 60.0
 QUEUE_DRAIN_S = 60  # the worker's time to finish what the load queued
 SOAK_SAMPLE_S = 60
-SOAK_MAX_GROWTH_MB = 40  # per process, end against the reading after the warm-up
+SOAK_MAX_GROWTH_MB = 20  # per process, end against the reading after the warm-up
 DEFAULT_CONTENT_PATH = "/o-portalu/"
 CATALOGUE_PATH = "/sklep/catalogue/"
 DIRECTORY_PATH = "/baza-pes/"
@@ -1017,7 +1017,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = _parse_args(argv)
     for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, _on_signal)
+        if signal.getsignal(signum) is not signal.SIG_IGN:  # nohup's choice stands
+            signal.signal(signum, _on_signal)
     seconds = _env_int("BENCH_SECONDS", 10)
     if not 1 <= seconds <= 600:
         raise SystemExit("bench: BENCH_SECONDS must be between 1 and 600")

@@ -232,6 +232,7 @@ def stop(proc: subprocess.Popen[bytes], name: str) -> None:
     SIGKILL for the whole process group, which is ours alone."""
     if proc.poll() is not None:
         return
+    log(f"stopping {name}")
     proc.terminate()
     try:
         proc.wait(timeout=15)
