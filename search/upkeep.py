@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from oscar.apps.order.signals import order_placed
 from oscar.core.loading import get_model
 from wagtail.models import PageViewRestriction
 
@@ -50,7 +51,11 @@ def _queue(kind: str, pks: Iterable[int]) -> None:
     batches = getattr(_pending, "batches", None)
     if batches is None:
         batches = _pending.batches = {"products": set(), "partners": set()}
+        batches[kind].update(pks)
+        # Outside a transaction (a shell, a command, a view not in `atomic`) on_commit runs
+        # `_flush` at once: the batch must hold the change before it is registered.
         transaction.on_commit(_flush)
+        return
     batches[kind].update(pks)
 
 
@@ -148,6 +153,12 @@ def _activity_field_deleted(sender, instance, **kwargs) -> None:
     queue_partners(getattr(instance, "_search_holders", []))
 
 
+def _order_placed(sender, order, **kwargs) -> None:
+    """A checkout allocates stock with a conditional UPDATE (no post_save): the ordered
+    products' availability in the index changes all the same."""
+    queue_products(order.lines.values_list("product_id", flat=True))
+
+
 def _vocabulary_changed(sender, **kwargs) -> None:
     """Powiats and page view restrictions are cached for search (`search.vocabulary`) and
     shown on cached pages: a new generation forgets them all."""
@@ -178,6 +189,7 @@ def connect() -> None:
             _certificate_changed, sender=Certificate, dispatch_uid=f"search-cert-{signal}"
         )
     post_save.connect(_category_changed, sender=category, dispatch_uid="search-category")
+    order_placed.connect(_order_placed, dispatch_uid="search-order-placed")
     m2m_changed.connect(
         _product_categories_changed,
         sender=product.categories.through,

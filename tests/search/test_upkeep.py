@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
+from oscar.apps.order.signals import order_placed
 from oscar.core.loading import get_model
 
+from search import upkeep
 from search.models import ProductEntry, Term
 from search.words import vocabulary
+from tests.factories import PartnerFactory, create_pes_order
+from tests.helpers.queue import DATABASE_QUEUE
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +100,30 @@ def test_search_keeps_answering_during_a_database_rebuild(demo, monkeypatch):
     assert not ProductEntry.objects.filter(pk=gone.pk).exists()  # stale entries go at the end
     assert ProductEntry.objects.get(pk=stale.pk).title == stale.title
     assert search_products(ProductQuery(per_page=1, facets=False), load=False).total == everything
+
+
+def test_a_change_outside_a_transaction_is_indexed(demo, settings, monkeypatch):
+    """A shell, a command or a view not in `atomic` runs on_commit callbacks at once (Django's
+    autocommit): the change must be in the batch before the flush runs."""
+    settings.SEARCH_UPKEEP_ON_COMMIT = True
+    monkeypatch.setattr(upkeep.transaction, "on_commit", lambda callback, *a, **kw: callback())
+    product = Product.objects.filter(search_entry__isnull=False).first()
+    product.title = "Zmieniony bez transakcji"
+    product.save()
+    assert ProductEntry.objects.get(pk=product.pk).title == "Zmieniony bez transakcji"
+
+
+def test_a_placed_order_queues_its_products_for_the_index(demo, settings):
+    """Stock is allocated by a conditional UPDATE (no post_save); availability changes all
+    the same, so the ordered products are indexed again."""
+    order = create_pes_order(PartnerFactory())
+    settings.TASKS = DATABASE_QUEUE
+    DBTaskResult.objects.all().delete()
+    order_placed.send(sender=None, order=order, user=None)
+    ordered = set(order.lines.values_list("product_id", flat=True))
+    queued = {
+        pk
+        for result in DBTaskResult.objects.filter(task_path="search.tasks.update_products")
+        for pk in result.task_result.args[0]
+    }
+    assert ordered and ordered <= queued
