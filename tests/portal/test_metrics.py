@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from django_tasks import TaskResultStatus
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -36,7 +38,13 @@ def samples(response) -> dict[tuple[str, tuple], float]:
 def test_anonymous_visitors_are_refused(client):
     response = client.get("/metrics/")
     assert response.status_code == 403
-    assert "metrics token" in response.content.decode()
+    with translation.override("pl"):  # not under a language prefix: the default language
+        explained = gettext(
+            "Metrics are shown only to superusers, to requests carrying the metrics token "
+            "and to the addresses allowed to read them."
+        )
+    assert explained != "" and explained in response.content.decode()
+    assert "tokenem metryk" in explained  # the Polish text, not the English source
     assert "portal_tasks" not in response.content.decode()
 
 
