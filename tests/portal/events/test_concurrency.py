@@ -10,16 +10,14 @@ does all its writes on threads of their own, which commit; it deletes its event 
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
 
 import pytest
 from django.core.cache import caches
 from django.db import connection, connections
 from django.test import Client
-from django.utils import timezone
 
-from home.models import HomePage
-from portal.events.models import EventIndexPage, EventPage, Registration
+from portal.events.models import Registration
+from tests.factories.pages import delete_pages, live_event
 from tests.helpers.threads import in_own_thread
 
 pytestmark = pytest.mark.django_db
@@ -29,34 +27,8 @@ PEOPLE, PLACES = 10, 3
 
 def committed_event() -> tuple[int, str, list[int]]:
     """An event (and the index, when the demo has none): its pk, URL and what to delete."""
-    made: list[int] = []
-    home = HomePage.objects.get(locale__language_code="pl")
-    index = EventIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = EventIndexPage(title="Wydarzenia", slug="wydarzenia")
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        made.append(index.pk)
-    start = timezone.now() + timedelta(days=30)
-    event = EventPage(
-        title="Warsztaty dla wszystkich naraz",
-        slug="test-rownoczesne-zapisy",
-        start=start,
-        end=start + timedelta(hours=2),
-        place_name="Sala",
-        lead="Test.",
-        capacity=PLACES,
-        registration_open=True,
-    )
-    index.add_child(instance=event)
-    event.save_revision().publish()
-    return event.pk, event.url, [event.pk, *made]
-
-
-def delete_pages(pks: list[int]) -> None:
-    for pk in pks:  # the event first, then the index it may have needed
-        page = EventIndexPage.objects.filter(pk=pk).first() or EventPage.objects.get(pk=pk)
-        page.delete()
+    event, made = live_event("Warsztaty dla wszystkich naraz", "test-rownoczesne-zapisy", PLACES)
+    return event.pk, event.url, made
 
 
 def test_simultaneous_registrations_never_exceed_capacity(demo_region):

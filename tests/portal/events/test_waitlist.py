@@ -26,9 +26,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 
-from home.models import HomePage
 from portal.events import registration as registration_module
-from portal.events.models import EventIndexPage, EventPage, Registration
+from portal.events.models import EventPage, Registration
 from portal.events.registration import (
     AlreadyCancelled,
     cancel,
@@ -37,6 +36,7 @@ from portal.events.registration import (
     registration_for_token,
 )
 from tests.factories import publish
+from tests.factories.pages import delete_pages, live_event
 from tests.helpers.html import VNU, nu_errors
 from tests.helpers.threads import in_own_thread
 
@@ -573,27 +573,7 @@ CAPACITY = 2
 
 def committed_full_event() -> tuple[int, str, dict[str, int], list[int]]:
     """A committed event with two places taken and two people waiting."""
-    made: list[int] = []
-    home = HomePage.objects.get(locale__language_code="pl")
-    index = EventIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = EventIndexPage(title="Wydarzenia", slug="wydarzenia")
-        home.add_child(instance=index)
-        index.save_revision().publish()
-        made.append(index.pk)
-    start = timezone.now() + timedelta(days=30)
-    event = EventPage(
-        title="Dwie rezygnacje naraz",
-        slug="test-rownoczesne-rezygnacje",
-        start=start,
-        end=start + timedelta(hours=2),
-        place_name="Sala",
-        lead="Test.",
-        capacity=CAPACITY,
-        registration_open=True,
-    )
-    index.add_child(instance=event)
-    event.save_revision().publish()
+    event, made = live_event("Dwie rezygnacje naraz", "test-rownoczesne-rezygnacje", CAPACITY)
     people = {
         name: enrol(event, name, status, minute).pk
         for name, status, minute in [
@@ -603,13 +583,7 @@ def committed_full_event() -> tuple[int, str, dict[str, int], list[int]]:
             ("Dorota Czeka", Status.WAITLIST, 4),
         ]
     }
-    return event.pk, event.url, people, [event.pk, *made]
-
-
-def delete_pages(pks: list[int]) -> None:
-    for pk in pks:  # the event first, then the index it may have needed
-        page = EventIndexPage.objects.filter(pk=pk).first() or EventPage.objects.get(pk=pk)
-        page.delete()
+    return event.pk, event.url, people, made
 
 
 def test_two_places_freed_at_once_go_to_two_people(demo_region, monkeypatch):
