@@ -7,6 +7,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.text import format_lazy
+from django.utils.translation import pgettext_lazy
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,6 +20,8 @@ from marketplace.sitemaps import ProductSitemap
 
 from . import csrf, health, metrics, views
 from .sitemaps import PageSitemap
+
+PROCUREMENT = pgettext_lazy("URL path of the procurement notice board", "procurement/")
 
 sitemaps = {"pages": PageSitemap, "products": ProductSitemap}
 
@@ -49,7 +53,16 @@ urlpatterns += i18n_patterns(
     path("sklep/dashboard/pes/", include("marketplace.partner.dashboard_urls")),
     path("sklep/zapytania/", include("marketplace.quotes.urls")),
     path("sklep/", include(apps.get_app_config("oscar").urls[0])),
+    path("sklep/dashboard/zamowienia/", include("marketplace.procurement.dashboard_urls")),
     path("baza-pes/", include("marketplace.directory.urls")),
+    # /zamowienia/ in Polish, /en/procurement/ in English (a translated path)
+    path(format_lazy("{}panel/", PROCUREMENT), include("marketplace.procurement.buyer_urls")),
+    path(format_lazy("{}alerty/", PROCUREMENT), include("marketplace.procurement.alert_urls")),
+    path(
+        format_lazy("{}wartosc-spoleczna/", PROCUREMENT),
+        include("marketplace.procurement.statement_urls"),
+    ),
+    path(PROCUREMENT, include("marketplace.procurement.urls")),
     path("certyfikat/", include("marketplace.certificates.urls")),
     path("szukaj/", include("search.urls")),
     path("", include("portal.events.urls")),  # …/kalendarz.ics, before Wagtail's pages

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "marketplace.quotes.apps.QuotesConfig",
     "marketplace.certificates.apps.CertificatesConfig",
     "marketplace.directory.apps.DirectoryConfig",
+    "marketplace.procurement.apps.ProcurementConfig",
     "import_export",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",

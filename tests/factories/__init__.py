@@ -8,13 +8,18 @@ from .orders import create_pes_order
 from .organisations import OrganisationFactory, PowiatFactory
 from .pages import make_news, nominate, publish
 from .partners import ActivityFieldFactory, DeliveryOptionFactory, PartnerFactory
+from .procurement import BuyerFactory, BuyerUserFactory, NoticeFactory, OfferFactory, valid_nip
 from .users import COMMITTEE, PesUserFactory, UserFactory, committee_member
 
 __all__ = [
     "COMMITTEE",
     "VALID_IBANS",
     "ActivityFieldFactory",
+    "BuyerFactory",
+    "BuyerUserFactory",
     "DeliveryOptionFactory",
+    "NoticeFactory",
+    "OfferFactory",
     "OrganisationFactory",
     "PartnerFactory",
     "PesUserFactory",
@@ -29,4 +34,5 @@ __all__ = [
     "publish",
     "sell",
     "seller_with_product",
+    "valid_nip",
 ]
