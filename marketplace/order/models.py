@@ -20,6 +20,14 @@ class Order(AbstractOrder):
     payment_method = models.CharField(_("payment method"), max_length=16, blank=True)
     delivery_kind = models.CharField(_("delivery"), max_length=12, blank=True)
     delivery_details = models.TextField(_("delivery details"), blank=True)
+    # The buyer's details for a VAT invoice (a company or a public body); copied to every
+    # order of a checkout group. The NIP is validated by the forms and stored compact.
+    invoice_requested = models.BooleanField(_("invoice requested"), default=False)
+    invoice_nip = models.CharField(
+        _("NIP for the invoice"), max_length=10, blank=True, db_index=True
+    )
+    invoice_name = models.CharField(_("name for the invoice"), max_length=200, blank=True)
+    invoice_address = models.TextField(_("address for the invoice"), max_length=500, blank=True)
 
     class Meta(AbstractOrder.Meta):
         app_label = "order"
