@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "marketplace.certificates.apps.CertificatesConfig",
     "marketplace.directory.apps.DirectoryConfig",
     "marketplace.procurement.apps.ProcurementConfig",
+    "marketplace.invoices.apps.InvoicesConfig",
     "import_export",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
