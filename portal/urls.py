@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("sklep/zapytania/", include("marketplace.quotes.urls")),
     path("sklep/", include(apps.get_app_config("oscar").urls[0])),
     path("sklep/dashboard/zamowienia/", include("marketplace.procurement.dashboard_urls")),
+    path("sklep/dashboard/faktury/", include("marketplace.invoices.dashboard_urls")),
     path("baza-pes/", include("marketplace.directory.urls")),
     # /zamowienia/ in Polish, /en/procurement/ in English (a translated path)
     path(format_lazy("{}panel/", PROCUREMENT), include("marketplace.procurement.buyer_urls")),

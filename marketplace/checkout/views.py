@@ -14,18 +14,39 @@ from oscar.apps.checkout import views as core
 from oscar.apps.checkout.views import *  # noqa: F403  (Oscar's documented fork pattern)
 from oscar.core.loading import get_class, get_model
 
+from marketplace.invoices.forms import INVOICE_FIELDS, InvoiceDetailsForm
 from marketplace.shipping.methods import PER_SELLER_CODE
 from portal import ratelimit
 
 from .emails import send_checkout_emails
 from .forms import SellerChoiceForm
 from .placement import place_orders
-from .splitting import choices_are_complete, request_parts, seller_choices, store_seller_choices
+from .splitting import (
+    SESSION_KEY,
+    choices_are_complete,
+    request_parts,
+    seller_choices,
+    store_seller_choices,
+)
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 Order = get_model("order", "Order")
 logger = logging.getLogger("oscar.checkout")
 SESSION_ORDER_IDS = "checkout_order_ids"
+INVOICE_NAMESPACE = "invoice"
+
+
+def invoice_details(request) -> dict:
+    """The buyer's invoice details from the checkout session (none asked: an empty dict)."""
+    data = request.session.get(SESSION_KEY, {}) if request is not None else {}
+    details = data.get(INVOICE_NAMESPACE) or {}
+    return {name: details[name] for name in INVOICE_FIELDS if name in details}
+
+
+def store_invoice_details(request, details: dict) -> None:
+    data = request.session.setdefault(SESSION_KEY, {})
+    data[INVOICE_NAMESPACE] = details
+    request.session.modified = True
 
 
 class IndexView(core.IndexView):
@@ -62,24 +83,34 @@ class ShippingMethodView(CheckoutSessionMixin, generic.TemplateView):
     def get_forms(self, data=None) -> list[SellerChoiceForm]:
         return [SellerChoiceForm(part, data=data) for part in request_parts(self.request)]
 
+    def get_invoice_form(self, data=None) -> InvoiceDetailsForm:
+        """The optional invoice details, shared by every PES's order of this checkout."""
+        return InvoiceDetailsForm(data=data, initial=invoice_details(self.request))
+
     def get(self, request, *args, **kwargs):
         if request.basket.is_shipping_required() and not (
             self.checkout_session.is_shipping_address_set()
         ):
             messages.error(request, _("Please choose a shipping address"))
             return redirect("checkout:shipping-address")
-        return self.render_to_response(self.get_context_data(forms=self.get_forms()))
+        return self.render_to_response(
+            self.get_context_data(forms=self.get_forms(), invoice_form=self.get_invoice_form())
+        )
 
     def post(self, request, *args, **kwargs):
         forms = self.get_forms(data=request.POST)
+        invoice_form = self.get_invoice_form(data=request.POST)
         # every form validated (not all() of a generator, which stops at the first invalid one)
-        if all([form.is_valid() for form in forms]):  # noqa: C419
+        if all([form.is_valid() for form in [*forms, invoice_form]]):  # noqa: C419
             store_seller_choices(
                 request, {str(form.part.partner.pk): form.choice() for form in forms}
             )
+            store_invoice_details(request, invoice_form.details())
             self.checkout_session.use_shipping_method(PER_SELLER_CODE)
             return redirect("checkout:preview")
-        return self.render_to_response(self.get_context_data(forms=forms), status=200)
+        return self.render_to_response(
+            self.get_context_data(forms=forms, invoice_form=invoice_form), status=200
+        )
 
 
 class PaymentMethodView(core.PaymentMethodView):
@@ -104,6 +135,7 @@ class PaymentDetailsView(SellerChoicesMixin, core.PaymentDetailsView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["seller_parts"] = request_parts(self.request)
+        ctx["invoice"] = invoice_details(self.request)
         return ctx
 
     def handle_place_order_submission(self, request):
@@ -135,6 +167,7 @@ class PaymentDetailsView(SellerChoicesMixin, core.PaymentDetailsView):
             group_reference=str(order_number),
             shipping_address=shipping_address,
             request=self.request,
+            **invoice_details(self.request),
             **kwargs,
         )
         if user.is_authenticated and shipping_address is not None:

@@ -125,3 +125,33 @@ class Invoice(models.Model):
                 item[key] = Decimal(str(line[key]))
             items.append(item)
         return items
+
+
+class KsefCredentials(models.Model):
+    """The KSeF token a PES generated in KSeF for the portal to send its invoices.
+
+    Kept in the database as entered (not encrypted): anyone with a database dump or the Django
+    admin's model access could send invoices in the PES's name until the PES revokes the token
+    in KSeF. The token is never shown back on any page.
+    """
+
+    partner = models.OneToOneField(
+        "partner.Partner", on_delete=models.CASCADE, related_name="ksef_credentials"
+    )
+    token = models.TextField(_("KSeF token"), max_length=2000)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("KSeF credentials")
+        verbose_name_plural = _("KSeF credentials")
+
+    def __str__(self) -> str:
+        return str(self.partner)
