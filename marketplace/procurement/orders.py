@@ -67,6 +67,11 @@ def order_from_award(notice: Notice) -> Order:
                 guest_email=locked.buyer.email,
                 group_reference=locked.reference,
                 delivery_details=locked.buyer.address,
+                # The buyer organisation is invoiced: its verified name, NIP and address.
+                invoice_requested=True,
+                invoice_nip=locked.buyer.nip,
+                invoice_name=locked.buyer.name,
+                invoice_address=locked.buyer.address,
             )
             Line.objects.create(
                 order=order,

@@ -31,10 +31,11 @@ def order_number(reference: str) -> str:
     return f"{reference.replace('/', '-')}-1"
 
 
-def order_from_quote(quote: Quote) -> Order:
+def order_from_quote(quote: Quote, invoice: dict | None = None) -> Order:
     """Create the PES's order for an accepted quote: one line, the quoted gross price, no tax.
 
     Call inside the transaction that accepts the quote; links the quote to the order.
+    `invoice` holds the buyer's invoice details (the order's `invoice_*` fields), if asked.
     """
     quote_request = quote.request
     partner = quote.partner
@@ -61,6 +62,7 @@ def order_from_quote(quote: Quote) -> Order:
         group_reference=quote_request.reference,
         # A service is done where the buyer said; the PES's order page shows it as delivery.
         delivery_details=_service_place(quote),
+        **(invoice or {}),
     )
     Line.objects.create(
         order=order,

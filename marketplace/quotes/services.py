@@ -185,7 +185,11 @@ def _not_open_message(quote: Quote) -> str:
 
 # Accepting (buyer) -------------------------------------------------------------------------
 def accept_quote(
-    quote_request: QuoteRequest, quote_id: int | str, *, request: HttpRequest | None = None
+    quote_request: QuoteRequest,
+    quote_id: int | str,
+    *,
+    request: HttpRequest | None = None,
+    invoice: dict | None = None,
 ) -> Outcome:
     """The buyer chooses one answer: it becomes an order, every other open answer is closed.
 
@@ -225,7 +229,7 @@ def accept_quote(
         chosen.save(update_fields=["status"])
         chosen.request = quote_request
         chosen.partner = Partner.objects.prefetch_related("users").get(pk=chosen.partner_id)
-        order = order_from_quote(chosen)
+        order = order_from_quote(chosen, invoice=invoice)
     for quote in others:
         quote.status = Quote.Status.NOT_CHOSEN
         quote.request = quote_request

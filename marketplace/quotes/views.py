@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from marketplace.invoices.forms import InvoiceDetailsForm
 from portal import ratelimit
 from portal.http import SeeOther
 from portal.params import positive_ids
@@ -177,10 +178,22 @@ def _by_token(token: str) -> QuoteRequest:
     )
 
 
-@never_cache
-def detail(request: HttpRequest, token: str) -> HttpResponse:
-    """The buyer's page: every answer side by side, and a button to accept a valid one."""
-    quote_request = _by_token(token)
+def invoice_form_for(quote_request: QuoteRequest, data: Any = None) -> InvoiceDetailsForm:
+    """The optional invoice details, prefilled with the request's NIP and organisation."""
+    initial = {
+        "invoice_requested": bool(quote_request.nip),
+        "invoice_nip": quote_request.nip,
+        "invoice_name": quote_request.organisation,
+    }
+    return InvoiceDetailsForm(data=data, initial=initial)
+
+
+def _render_detail(
+    request: HttpRequest,
+    quote_request: QuoteRequest,
+    invoice_form: InvoiceDetailsForm,
+    status: int = 200,
+) -> HttpResponse:
     quotes = list(quote_request.quotes.all())
     accepted = next((quote for quote in quotes if quote.status == quote.Status.ACCEPTED), None)
     response = render(
@@ -191,20 +204,42 @@ def detail(request: HttpRequest, token: str) -> HttpResponse:
             "quotes": quotes,
             "accepted": accepted,
             "answered_count": sum(1 for quote in quotes if quote.price is not None),
+            "invoice_form": invoice_form,
         },
+        status=status,
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
 
 @never_cache
+def detail(request: HttpRequest, token: str) -> HttpResponse:
+    """The buyer's page: every answer side by side, and a button to accept a valid one."""
+    quote_request = _by_token(token)
+    return _render_detail(request, quote_request, invoice_form_for(quote_request))
+
+
+@never_cache
 @require_POST
 def accept(request: HttpRequest, token: str) -> HttpResponse:
-    """Accept one answer; any refusal is explained on the buyer's page, nothing changes."""
-    quote_request = get_object_or_404(QuoteRequest, token=token)
+    """Accept one answer with the optional invoice details; any refusal is explained on the
+    buyer's page (wrong invoice details: on the form, as typed), and nothing changes."""
+    quote_request = _by_token(token)
+    if ratelimit.hit(request, "order"):
+        messages.error(request, ratelimit.message("order"))
+        response = _render_detail(
+            request, quote_request, invoice_form_for(quote_request, request.POST)
+        )
+        return ratelimit.refuse(response, "order")
+    invoice_form = invoice_form_for(quote_request, request.POST)
+    if not invoice_form.is_valid():
+        return _render_detail(request, quote_request, invoice_form)
     try:
         outcome = services.accept_quote(
-            quote_request, request.POST.get("quote", ""), request=request
+            quote_request,
+            request.POST.get("quote", ""),
+            request=request,
+            invoice=invoice_form.details(),
         )
     except services.QuoteError as error:
         messages.error(request, str(error))
