@@ -1,6 +1,10 @@
 """Public alert links (one-click unsubscribe), under /zamowienia/alerty/."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import alert_views
 
 app_name = "procurement-alerts"
-urlpatterns: list = []
+urlpatterns = [
+    path("wypisz/<str:token>/", alert_views.unsubscribe, name="unsubscribe"),
+]

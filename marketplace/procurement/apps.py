@@ -8,3 +8,7 @@ class ProcurementConfig(AppConfig):
     name = "marketplace.procurement"
     label = "procurement"
     verbose_name = _("Social procurement")
+
+    def ready(self) -> None:
+        # Connects the alerts to `notice_published` (imported for its @receiver side effect).
+        from . import receivers  # noqa: F401

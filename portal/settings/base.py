@@ -403,6 +403,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "pes-dashboard:profile",
         "access_fn": pes_only,
     },
+    {
+        "label": _("Procurement notices"),
+        "icon": "fas fa-gavel",
+        "url_name": "procurement-dashboard:list",
+        "access_fn": pes_only,
+    },
 ]
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"

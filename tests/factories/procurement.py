@@ -18,7 +18,8 @@ from marketplace.procurement.models import (
     Offer,
 )
 
-from .partners import PartnerFactory
+from .organisations import PowiatFactory
+from .partners import ActivityFieldFactory, PartnerFactory
 from .users import UserFactory
 
 NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
@@ -115,3 +116,24 @@ class OfferFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         return model_class.submissions.create(*args, **kwargs)
+
+
+def matching_pes(notice: Notice, *, email: str | None = None, **fields):
+    """A listed PES that matches `notice` (its first field of activity, its first powiat), with
+    a contact address; `art_94=True` gives it 3 of 10 employees at risk (eligible under
+    art. 94 Pzp). Other keyword arguments go to PartnerFactory."""
+    if fields.pop("art_94", False):
+        fields.setdefault("employees_total", 10)
+        fields.setdefault("employees_at_risk", 3)
+    partner = PartnerFactory(powiat=notice.powiats.order_by("pk").first(), **fields)
+    partner.email = f"pes{partner.pk}@example.org" if email is None else email
+    partner.save(update_fields=["email"])
+    partner.activity_fields.add(notice.activity_fields.order_by("pk").first())
+    return partner
+
+
+def notice_with_match(**kwargs) -> Notice:
+    """A published, open notice with one new field of activity and one new powiat."""
+    kwargs.setdefault("activity_fields", [ActivityFieldFactory()])
+    kwargs.setdefault("powiats", [PowiatFactory()])
+    return NoticeFactory(**kwargs)
