@@ -44,6 +44,7 @@ class HomePage(PortalPage):
         "goodpractices.GoodPracticeIndexPage",
         "events.EventIndexPage",
         "competition.CompetitionIndexPage",
+        "procurement.SocialClauseIndexPage",
     ]
     max_count_per_parent = 1
 

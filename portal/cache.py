@@ -24,7 +24,7 @@ from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import empty
@@ -33,6 +33,8 @@ from oscar.apps.checkout.signals import post_checkout
 from oscar.apps.customer import receivers as customer
 from oscar.apps.order.signals import order_placed
 from wagtail.signals import page_published, page_unpublished
+
+from marketplace.procurement.signals import notice_awarded, notice_cancelled, notice_published
 
 GENERATION_KEY = "pagecache:generation"
 BASKET_COUNT_COOKIE = "basket_count"
@@ -63,6 +65,7 @@ CACHEABLE_QUERY_KEYS = {
     "ps",
     "art94",
     "online",
+    "phase",  # the procurement board's facets: powiat, activity, kind (above) and phase
 }
 
 
@@ -245,6 +248,34 @@ post_save.connect(
 post_delete.connect(
     invalidate_pages_on_commit, sender="events.Registration", dispatch_uid="pagecache-reg-del"
 )
+
+# The procurement board and notice pages (marketplace/procurement/views.py): a notice, its
+# fields, powiats, documents or questions changed, or it was published, awarded or cancelled.
+# A deadline passing changes a phase with no save: those pages keep themselves out of the cache
+# when a stored copy would outlive the next deadline (`procurement.board.keep_from_cache_before`).
+for _label in ("procurement.Notice", "procurement.NoticeDocument", "procurement.NoticeQuestion"):
+    post_save.connect(
+        invalidate_pages_on_commit, sender=_label, dispatch_uid=f"pagecache-save-{_label}"
+    )
+    post_delete.connect(
+        invalidate_pages_on_commit, sender=_label, dispatch_uid=f"pagecache-del-{_label}"
+    )
+
+
+def _notice_relations_changed(sender: object, action: str = "", **_: object) -> None:
+    """A notice's fields of activity or powiats changed (the board's facets and rows)."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        invalidate_pages_on_commit()
+
+
+for _through in ("procurement.Notice_activity_fields", "procurement.Notice_powiats"):
+    m2m_changed.connect(
+        _notice_relations_changed, sender=_through, dispatch_uid=f"pagecache-m2m-{_through}"
+    )
+# Sent after the publishing transaction commits (see marketplace/procurement/signals.py).
+notice_published.connect(invalidate_pages, dispatch_uid="pagecache-notice-published")
+notice_awarded.connect(invalidate_pages, dispatch_uid="pagecache-notice-awarded")
+notice_cancelled.connect(invalidate_pages, dispatch_uid="pagecache-notice-cancelled")
 
 
 def _stop_product_history() -> None:

@@ -51,6 +51,7 @@ DEFAULT_LIMITS: dict[str, Limit] = {
     "vote": Limit(20),
     "shortlist": Limit(200),
     "order": Limit(10),
+    "notice-question": Limit(20),
     "alert-unsubscribe": Limit(30),
     "buyer-registration": Limit(10),
 }

@@ -24,6 +24,7 @@ from ninja import NinjaAPI, Path, Query, Schema
 from oscar.core.loading import get_model
 
 from marketplace.certificates.models import Certificate
+from marketplace.procurement.api import router as notices_router
 from portal.params import ID_MAX, page_number
 from portal.urls_absolute import absolute_url
 
@@ -37,6 +38,8 @@ api = NinjaAPI(
     description="Open data of the regional social economy portal: PES and certificates.",
     docs_url=None,
 )
+
+api.add_router("/notices", notices_router)
 
 Product = get_model("catalogue", "Product")
 PER_PAGE = 50

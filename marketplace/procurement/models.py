@@ -591,3 +591,8 @@ class NoticeAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.notice.reference} → {self.partner}"
+
+
+# The social clause library's Wagtail pages live in their own module; imported here so Django and
+# Wagtail find the page types of this app.
+from .clauses import SocialClauseIndexPage, SocialClausePage  # noqa: E402,F401
