@@ -120,6 +120,9 @@ def issue_invoice(
         raise InvoiceError(_("This order has no lines to invoice."))
     if not partner.nip:
         raise InvoiceError(_("Add your NIP to the PES profile before issuing invoices."))
+    seller_address = partner_address(partner)
+    if not seller_address.strip():
+        raise InvoiceError(_("Add your address to the PES profile before issuing invoices."))
     if Invoice.objects.filter(order=order).exists():
         raise InvoiceError(_("An invoice has already been issued for this order."))
     issue_date = timezone.localdate()
@@ -143,7 +146,7 @@ def issue_invoice(
                     currency=order.currency,
                     seller_name=partner.name,
                     seller_nip=partner.nip,
-                    seller_address=partner_address(partner),
+                    seller_address=seller_address,
                     seller_iban=partner.iban or "",
                     buyer_name=order.invoice_name,
                     buyer_nip=order.invoice_nip,
@@ -159,7 +162,13 @@ def issue_invoice(
                 invoice.save()
                 invoice.order = order
                 slug = invoice.number.replace("/", "-")
-                invoice.xml.save(f"{slug}.xml", ContentFile(fa3.xml_for(invoice)), save=False)
+                try:
+                    xml = fa3.xml_for(invoice)
+                except ValueError as error:  # the FA(3) builder's own checks, in Polish
+                    raise InvoiceError(
+                        _("The invoice cannot be written as FA(3): %(error)s") % {"error": error}
+                    ) from None
+                invoice.xml.save(f"{slug}.xml", ContentFile(xml), save=False)
                 invoice.pdf.save(f"{slug}.pdf", ContentFile(invoice_pdf(invoice)), save=False)
                 invoice.save(update_fields=["xml", "pdf"])
                 return invoice
