@@ -71,8 +71,11 @@ def _own_attachments() -> Prefetch:
     )
 
 
-def refusal(notice: Notice, partner: Any, now: datetime | None = None) -> str:
-    """Why this PES may not offer for this notice now; empty when it may."""
+def refusal(
+    notice: Notice, partner: Any, now: datetime | None = None, *, eligibility: bool = True
+) -> str:
+    """Why this PES may not offer for this notice now; empty when it may. `eligibility=False`
+    leaves out art. 94 (withdrawing an offer is never refused for it)."""
     if not notice.accepts_offers(now):
         if notice.phase(now) is None:
             return _("This notice is not published.")
@@ -80,7 +83,7 @@ def refusal(notice: Notice, partner: Any, now: datetime | None = None) -> str:
             "The deadline for offers passed on %(deadline)s: offers can no longer be"
             " submitted, replaced or withdrawn."
         ) % {"deadline": timezone.localtime(notice.deadline).strftime("%d.%m.%Y %H:%M")}
-    if notice.kind == NoticeKind.RESERVED and not partner.art_94_eligible:
+    if eligibility and notice.kind == NoticeKind.RESERVED and not partner.art_94_eligible:
         return _(
             "This contract is reserved under art. 94 Pzp for contractors whose employees are at"
             " least 30% people at risk of social exclusion. Your PES's record does not show"
@@ -89,11 +92,11 @@ def refusal(notice: Notice, partner: Any, now: datetime | None = None) -> str:
     return ""
 
 
-def _lock(notice: Notice, partner: Any) -> tuple[Notice, datetime]:
+def _lock(notice: Notice, partner: Any, *, eligibility: bool = True) -> tuple[Notice, datetime]:
     """Lock the notice row and read the clock after the lock: the deadline is judged now."""
     locked = Notice.objects.select_for_update().get(pk=notice.pk)
     now = timezone.now()
-    reason = refusal(locked, partner, now)
+    reason = refusal(locked, partner, now, eligibility=eligibility)
     if reason:
         raise OfferError(reason)
     return locked, now
@@ -214,7 +217,7 @@ def replace_offer(
 def withdraw_offer(notice: Notice, partner: Any, *, user: Any = None) -> Offer:
     """The live offer is withdrawn; the PES may submit a new one until the deadline."""
     with transaction.atomic():
-        locked, now = _lock(notice, partner)
+        locked, now = _lock(notice, partner, eligibility=False)
         offer = _live(locked, partner)
         if offer is None:
             raise OfferError(_("Your PES has no offer for this notice to withdraw."))

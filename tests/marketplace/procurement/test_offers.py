@@ -348,6 +348,17 @@ def test_reserved_notice_refuses_a_pes_without_art_94_eligibility(client):
     assert Offer.submissions.get().partner == eligible
 
 
+def test_a_pes_no_longer_eligible_may_still_withdraw(notice):
+    reserved = notice_with_match(kind=NoticeKind.RESERVED)
+    pes = matching_pes(reserved, art_94=True)
+    offers.submit_offer(reserved, pes, price=Decimal("100"), terms="Zastrzeżone")
+    pes.employees_at_risk = 1
+    pes.save()
+    with pytest.raises(offers.OfferError):
+        offers.replace_offer(reserved, pes, price=Decimal("90"), terms="Nowa")
+    assert offers.withdraw_offer(reserved, pes).status == OfferStatus.WITHDRAWN
+
+
 # Who sees what ----------------------------------------------------------------------------------
 def test_pes_b_cannot_see_or_change_the_offer_of_pes_a(client, notice, pes):
     offer_a = OfferFactory(notice=notice, partner=pes, price="7777.00", terms="Tajne warunki A")
