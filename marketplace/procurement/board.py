@@ -23,6 +23,7 @@ from django.db.models import Case, Count, F, Q, QuerySet, When
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from marketplace.partner.models import ActivityField
 from portal.organisations.models import Powiat
@@ -34,6 +35,14 @@ from .models import Notice, NoticeKind, NoticeStatus, Phase
 MAX_VALUES_PER_FACET = 50
 MAX_VALUE_LENGTH = 80
 FACETS = ("phase", "kind", "activity", "powiat")
+# A notice's phase as the board says it (an adjective agreeing with "ogłoszenie" in Polish; the
+# model's labels are shared with offers and statuses).
+PHASE_LABELS = {
+    Phase.OPEN: pgettext_lazy("notice phase", "open for offers"),
+    Phase.CLOSED: pgettext_lazy("notice phase", "closed, awaiting the award"),
+    Phase.AWARDED: pgettext_lazy("notice phase", "awarded"),
+    Phase.CANCELLED: pgettext_lazy("notice phase", "cancelled"),
+}
 
 
 @dataclass(frozen=True)
@@ -223,7 +232,11 @@ def facets(query: BoardQuery, counts: dict[str, dict[str, int]]) -> list[Facet]:
         slug__in=set(counts["activity"]) | set(query.activity)
     )
     return [
-        Facet("phase", _("Phase"), values("phase", [(p.value, str(p.label)) for p in Phase])),
+        Facet(
+            "phase",
+            _("Phase"),
+            values("phase", [(str(p.value), str(label)) for p, label in PHASE_LABELS.items()]),
+        ),
         Facet("kind", _("Kind of notice"), values("kind", list(NoticeKind.choices))),
         Facet(
             "activity",

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from portal.urls_absolute import absolute_url
 
 from . import board
-from .models import Notice
+from .models import Notice, Phase
 
 FEED_ITEMS = 50
 
@@ -63,7 +63,7 @@ class NoticeRssFeed(Feed):
             "buyer": item.buyer.name,
             "kind": item.get_kind_display(),
             "deadline": deadline,
-            "phase": item.get_phase_display(),
+            "phase": board.PHASE_LABELS[Phase(item.phase())],
         }
 
     def item_link(self, item: Notice) -> str:

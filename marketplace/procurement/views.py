@@ -63,7 +63,7 @@ def _mark_phases(notices: list[Notice], now: Any) -> list[Notice]:
     """Each notice's phase at the request's one `now` (the list and its labels agree)."""
     for notice in notices:
         notice.current_phase = notice.phase(now)
-        notice.current_phase_label = Phase(notice.current_phase).label
+        notice.current_phase_label = board.PHASE_LABELS[Phase(notice.current_phase)]
     return notices
 
 
@@ -149,7 +149,7 @@ def render_notice(
     context = {
         "notice": notice,
         "phase": notice.phase(now),
-        "phase_label": Phase(notice.phase(now)).label,
+        "phase_label": board.PHASE_LABELS[Phase(notice.phase(now))],
         "accepts_questions": notice.accepts_offers(now),
         "form": form or QuestionForm(),
         "winner": winner,

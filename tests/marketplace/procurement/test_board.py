@@ -103,6 +103,11 @@ def test_the_page_shows_the_counts_and_labels(client, world):
     assert phases == {"open": 1, "closed": 1, "awarded": 1}
     activities = {value.label: value.count for value in facets["activity"].values}
     assert activities == {"Katering": 3, "Sprzątanie": 2}
+    html = response.content.decode()
+    assert "Znaleziono 3 ogłoszenia" in html
+    for label in ("otwarte na oferty", "zamknięte, czeka na rozstrzygnięcie", "rozstrzygnięte"):
+        assert label in html
+    assert "Etap" in html and "Rodzaj ogłoszenia" in html
 
 
 def test_a_row_shows_what_a_pes_needs(client, world):
