@@ -250,3 +250,46 @@ def test_the_seal_does_not_depend_on_the_deadline_but_on_the_opening(sealed):
         assert not notice.accepts_offers()
         assert not Offer.objects.exists()
         assert not timezone.now() >= notice.opening_at
+
+
+PUBLIC_PATHS = [
+    ("procurement:board", {}),
+    ("procurement:rss", {}),
+    ("procurement:atom", {}),
+    ("procurement:ics", {}),
+    ("procurement-statement:ranking", {}),
+]
+BUYER_PATHS = [
+    ("procurement-statement:statement", {}),
+    ("procurement-statement:csv", {}),
+    ("procurement-statement:pdf", {}),
+]
+
+
+def _existing(paths: list[tuple[str, dict]]) -> list[str]:
+    urls = []
+    for name, kwargs in paths:
+        try:
+            urls.append(reverse(name, kwargs=kwargs))
+        except NoReverseMatch:
+            continue
+    return urls
+
+
+def test_feeds_calendars_rankings_and_statements_carry_no_offer(client, sealed):
+    _offer, _notice, _pes, buyer_user = sealed
+    public, buyer = _existing(PUBLIC_PATHS), _existing(BUYER_PATHS)
+    if not public and not buyer:
+        pytest.skip("no board, feed or statement URLs installed yet")
+    for url in public:
+        response = client.get(url)
+        assert response.status_code < 500, url
+        assert_nothing_of_the_offer(response.content.decode("utf-8", "replace"))
+        assert "Spółdzielnia Zapieczętowana" not in response.content.decode("utf-8", "replace")
+    client.force_login(buyer_user)
+    for url in buyer:
+        response = client.get(url)
+        assert response.status_code < 500, url
+        if response.get("Content-Type", "").startswith("application/pdf"):
+            continue  # compressed streams: the CSV and the page say the same
+        assert_nothing_of_the_offer(response.content.decode("utf-8", "replace"))
