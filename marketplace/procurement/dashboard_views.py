@@ -58,9 +58,7 @@ class PesView(View):
             return redirect_to_login(request.get_full_path(), reverse("customer:login"))
         if not is_pes_user(user):
             raise PermissionDenied
-        self.partners = list(
-            user.partners.select_related("powiat").order_by("name", "pk")
-        )
+        self.partners = list(user.partners.select_related("powiat").order_by("name", "pk"))
         if not self.partners:
             raise Http404(_("Your account is not linked to any PES."))
         wanted = request.POST.get("partner") or request.GET.get("partner")
