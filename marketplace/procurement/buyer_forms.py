@@ -22,7 +22,7 @@ from portal.organisations.models import Powiat
 from portal.uploads import validate_pdf
 
 from .models import BuyerOrganisation, Notice, NoticeKind, OfferStatus
-from .publishing import MIN_OPEN_TIME
+from .publishing import MIN_OPEN_TIME, NIP_TAKEN_MESSAGE
 
 ActivityField = get_model("partner", "ActivityField")
 
@@ -38,6 +38,17 @@ class DateTimeLocalInput(forms.DateTimeInput):
 
     def __init__(self, attrs: dict | None = None) -> None:
         super().__init__(attrs=attrs, format=DATETIME_FORMAT)
+
+    def format_value(self, value: Any) -> str | None:
+        """Typed text that is not a date and time is not sent back: the browser's picker
+        cannot hold it (and it would be invalid HTML); the error message says what to type."""
+        if isinstance(value, str):
+            try:
+                datetime.strptime(value, DATETIME_FORMAT)
+            except ValueError:
+                return None
+            return value
+        return super().format_value(value)
 
 
 class WarsawDateTimeField(forms.DateTimeField):
@@ -156,13 +167,7 @@ class BuyerForm(forms.ModelForm):
         nip = compact_nip(value)
         taken = BuyerOrganisation.objects.filter(nip=nip).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise ValidationError(
-                _(
-                    "An organisation with this NIP is already registered. Ask its administrator"
-                    " to add you to its staff."
-                ),
-                code="taken",
-            )
+            raise ValidationError(NIP_TAKEN_MESSAGE, code="taken")
         return nip
 
     def validate_unique(self) -> None:

@@ -97,7 +97,11 @@ def register(request: HttpRequest) -> HttpResponse:
             return ratelimit.refuse(response, REGISTRATION_SCOPE)
         if form.is_valid():
             fields = {name: form.cleaned_data[name] for name in BuyerForm.Meta.fields}
-            buyer = publishing.register_buyer(request.user, **fields)
+            try:
+                buyer = publishing.register_buyer(request.user, **fields)
+            except publishing.PublishingError as error:
+                form.add_error("nip", str(error))
+                return render(request, "procurement/buyer/register.html", {"form": form})
             messages.success(
                 request,
                 _(
@@ -125,7 +129,7 @@ def panel(request: HttpRequest) -> HttpResponse:
         buyer,
         buyers,
         buyer_form=BuyerForm(instance=buyer) if is_admin else None,
-        member_form=MemberForm() if is_admin else None,
+        member_form=MemberForm(prefix="member") if is_admin else None,
     )
 
 
@@ -186,7 +190,12 @@ def organisation(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         buyer.refresh_from_db()
         return _render_panel(
-            request, buyer, buyers, buyer_form=form, member_form=MemberForm(), status=200
+            request,
+            buyer,
+            buyers,
+            buyer_form=form,
+            member_form=MemberForm(prefix="member"),
+            status=200,
         )
     form.save()
     messages.success(request, _("The organisation's details have been saved."))
@@ -198,7 +207,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
 @require_POST
 def add_member(request: HttpRequest) -> HttpResponse:
     buyer, buyers = _admin_buyer(request)
-    form = MemberForm(request.POST)
+    form = MemberForm(request.POST, prefix="member")
     if form.is_valid():
         try:
             publishing.add_member(buyer, form.user, is_admin=form.cleaned_data["is_admin"])
@@ -350,7 +359,6 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_award": manage and permissions.can_award(user, notice) and bool(offers),
         "can_cancel": manage and permissions.can_cancel(user, notice),
         "can_order": manage and notice.status == NoticeStatus.AWARDED and notice.order_id is None,
-        "answer_form": AnswerForm(),
         "award_form": AwardForm(notice=notice) if opened and manage else None,
         "cancel_form": CancelForm(),
     }

@@ -28,6 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from oscar.core.loading import get_model
 
 from portal.organisations.models import Organisation
@@ -48,6 +49,11 @@ from .signals import notice_awarded, notice_cancelled, notice_published
 logger = logging.getLogger(__name__)
 
 Partner = get_model("partner", "Partner")
+
+NIP_TAKEN_MESSAGE = _lazy(
+    "An organisation with this NIP is already registered. Ask its administrator to add you to"
+    " its staff."
+)
 
 # A notice must stay open at least this long after it is published.
 MIN_OPEN_TIME = timedelta(hours=1)
@@ -83,9 +89,11 @@ def register_buyer(user: Any, **fields: Any) -> BuyerOrganisation:
                 BuyerMembership.objects.create(buyer=buyer, user=user, is_admin=True)
             break
         except IntegrityError:
-            # The slug was taken at the same moment (the NIP is checked by the form).
             buyer.pk = None
-            if attempt == 2 or BuyerOrganisation.objects.filter(nip=buyer.nip).exists():
+            if BuyerOrganisation.objects.filter(nip=buyer.nip).exists():
+                # Registered by someone else since the form checked it.
+                raise PublishingError(NIP_TAKEN_MESSAGE) from None
+            if attempt == 2:  # the slug was taken at the same moment, three times over
                 raise
     transaction.on_commit(lambda: _send_to_rops("buyer_registered", {"buyer": buyer}))
     return buyer

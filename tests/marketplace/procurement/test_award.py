@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.db import connection, connections
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
 from marketplace.procurement import publishing
@@ -25,6 +27,7 @@ from tests.factories import (
     OfferFactory,
     PartnerFactory,
 )
+from tests.helpers.threads import in_own_thread
 
 from .buyer_support import offer_attachment, opened_notice
 
@@ -291,3 +294,74 @@ def test_no_order_without_an_award(tender):
     with pytest.raises(OrderError):
         order_from_award(notice)
     assert not Order.objects.filter(group_reference=notice.reference).exists()
+
+
+# Two awards at the same moment ------------------------------------------------------------
+def test_two_concurrent_awards_make_one(transactional_db_guard):
+    """Two staff members award different offers at once, each on its own connection: the lock
+    on the notice lets one through; the other waits, then finds it awarded and is refused."""
+    notice_pk, offer_pks = transactional_db_guard
+    start = threading.Barrier(2)
+
+    def award(offer_pk: int) -> str:
+        start.wait(timeout=30)
+        try:
+            publishing.award(Notice.objects.get(pk=notice_pk), offer_pk, None)
+        except publishing.PublishingError as error:
+            return str(error)
+        return "ok"
+
+    outcomes: list[str] = []
+    threads = [
+        threading.Thread(target=lambda pk=pk: outcomes.append(_on_own_connection(award, pk)))
+        for pk in offer_pks
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == sorted(["ok", "To zamówienie zostało już udzielone."])
+    awarded = in_own_thread(lambda: Notice.objects.get(pk=notice_pk))
+    assert awarded.status == NoticeStatus.AWARDED
+    assert awarded.awarded_offer_id in offer_pks
+
+
+def _on_own_connection(function, *args):
+    try:
+        with translation.override("pl"):
+            return function(*args)
+    finally:
+        connections.close_all()
+
+
+@pytest.fixture
+def transactional_db_guard():
+    """A committed opened notice with two offers (other connections must see them), removed
+    after the test. PostgreSQL only: on SQLite the test's own transaction (BEGIN IMMEDIATE)
+    holds the one write lock, and writers are serialised anyway."""
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL row locks: SQLite's BEGIN IMMEDIATE serialises whole "
+            "transactions instead (run with DATABASE_URL=postgres://…)"
+        )
+
+    def make() -> tuple[int, list[int]]:
+        notice = opened_notice(buyer=BuyerFactory())
+        offers = [OfferFactory(notice=notice, price=price) for price in ("100", "200")]
+        return notice.pk, [offer.pk for offer in offers]
+
+    notice_pk, offer_pks = in_own_thread(make)
+    yield notice_pk, offer_pks
+
+    def clean() -> None:
+        notice = Notice.objects.get(pk=notice_pk)
+        buyer_pk = notice.buyer_id
+        partner_pks = list(
+            Offer.submissions.filter(notice=notice).values_list("partner_id", flat=True)
+        )
+        Notice.objects.filter(pk=notice_pk).update(awarded_offer=None)
+        notice.delete()
+        get_model("partner", "Partner").objects.filter(pk__in=partner_pks).delete()
+        BuyerFactory._meta.model.objects.filter(pk=buyer_pk).delete()
+
+    in_own_thread(clean)

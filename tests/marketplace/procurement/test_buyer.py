@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from marketplace.procurement.models import (
     BuyerMembership,
@@ -177,10 +177,10 @@ def test_admins_add_an_existing_account_and_unknown_addresses_are_explained(clie
     admin = BuyerUserFactory(buyer=buyer, buyer__admin=True)
     client.force_login(admin)
     url = reverse("procurement-buyer:member-add") + f"?buyer={buyer.slug}"
-    response = client.post(url, {"email": "nikt@example.org"})
+    response = client.post(url, {"member-email": "nikt@example.org"})
     assert "Nie ma konta z tym adresem e-mail" in response.content.decode()
     colleague = UserFactory(email="kolega@example.org")
-    assert client.post(url, {"email": "KOLEGA@example.org"}).status_code == 303
+    assert client.post(url, {"member-email": "KOLEGA@example.org"}).status_code == 303
     assert BuyerMembership.objects.filter(buyer=buyer, user=colleague, is_admin=False).exists()
 
 
@@ -189,7 +189,7 @@ def test_a_plain_member_cannot_add_staff(client):
     client.force_login(BuyerUserFactory(buyer=buyer))
     UserFactory(email="kolega@example.org")
     url = reverse("procurement-buyer:member-add") + f"?buyer={buyer.slug}"
-    assert client.post(url, {"email": "kolega@example.org"}).status_code == 404
+    assert client.post(url, {"member-email": "kolega@example.org"}).status_code == 404
     assert buyer.memberships.count() == 1
 
 
@@ -331,23 +331,62 @@ def test_a_returned_notice_shows_the_rops_comment(buyer_client):
 
 
 @pytest.mark.skipif(not VNU.exists(), reason="vnu-jar missing: `make test` installs it")
-def test_panel_pages_are_valid_html(buyer_client, tmp_path):
-    from .buyer_support import opened_notice
+def test_panel_pages_are_valid_html(client, tmp_path):
+    pytest.importorskip("shutil").which("java") or pytest.skip("no Java to run the Nu checker")
+    from marketplace.procurement.models import NoticeQuestion
+    from tests.factories import OfferFactory
 
-    notice = opened_notice(buyer=buyer_client.buyer)
-    draft = NoticeFactory(buyer=buyer_client.buyer, status=NoticeStatus.DRAFT)
+    from .buyer_support import offer_attachment, opened_notice
+
+    buyer = BuyerFactory()
+    other = BuyerFactory()
+    user = BuyerUserFactory(buyer=buyer, buyer__admin=True)
+    BuyerMembership.objects.create(buyer=other, user=user)
+    client.force_login(user)
+    notice = opened_notice(buyer=buyer)
+    offer_attachment(OfferFactory(notice=notice))
+    OfferFactory(notice=notice, price="99")
+    NoticeQuestion.objects.create(notice=notice, question="Pytanie?", answer="Tak.")
+    NoticeQuestion.objects.create(notice=notice, question="Drugie?")
+    sealed = NoticeFactory(buyer=buyer)
+    draft = NoticeFactory(
+        buyer=buyer, status=NoticeStatus.REJECTED, moderation_comment="Popraw.", published_at=None
+    )
+
+    def page(name, **kwargs):
+        return client.get(reverse(f"procurement-buyer:{name}", kwargs=kwargs)).content
+
     pages = {
-        "panel": buyer_client.get(PANEL).content,
-        "register": buyer_client.get(REGISTER).content,
-        "create": buyer_client.get(f"{CREATE}?buyer={buyer_client.buyer.slug}").content,
-        "edit": buyer_client.get(
-            reverse("procurement-buyer:notice-edit", kwargs={"pk": draft.pk})
+        "panel": client.get(PANEL).content,
+        "register": client.get(REGISTER).content,
+        "create": client.get(f"{CREATE}?buyer={buyer.slug}").content,
+        "edit (returned)": page("notice-edit", pk=draft.pk),
+        "edit (published)": page("notice-edit", pk=sealed.pk),
+        "notice (opened)": page("notice", pk=notice.pk),
+        "notice (sealed)": page("notice", pk=sealed.pk),
+        "notice (returned)": page("notice", pk=draft.pk),
+        "create with errors": client.post(
+            f"{CREATE}?buyer={buyer.slug}", _notice_data(deadline="x", powiats=[])
         ).content,
-        "notice": buyer_client.get(
-            reverse("procurement-buyer:notice", kwargs={"pk": notice.pk})
+        "panel with errors": client.post(
+            reverse("procurement-buyer:member-add") + f"?buyer={buyer.slug}", {"member-email": "x"}
         ).content,
-        "errors": buyer_client.post(
-            f"{CREATE}?buyer={buyer_client.buyer.slug}", _notice_data(deadline="x")
-        ).content,
+        "register with errors": client.post(REGISTER, _registration(nip="1")).content,
     }
+    with translation.override("en"):
+        pages["panel (en)"] = client.get(reverse("procurement-buyer:panel")).content
+    client.force_login(UserFactory())
+    pages["no buyer"] = client.get(PANEL).content
     assert nu_errors(pages, tmp_path) == []
+
+
+def test_a_nip_registered_meanwhile_is_refused_by_the_service():
+    """The form checked the NIP, but someone else registered it just before the save."""
+    from marketplace.procurement import publishing
+
+    taken = BuyerFactory()
+    fields = _registration(nip=taken.nip)
+    fields.pop("website")
+    with pytest.raises(publishing.PublishingError, match="administrator"):
+        publishing.register_buyer(UserFactory(), **fields)
+    assert BuyerOrganisation.objects.count() == 1
