@@ -44,7 +44,10 @@ class InvoiceDetailsForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         if not data.get("invoice_requested"):
-            # The details of an unticked box are dropped, whatever was typed.
+            # The details of an unticked box are dropped, whatever was typed (even what the
+            # fields would refuse: too long, a NUL character).
+            for name in INVOICE_FIELDS[1:]:
+                self._errors.pop(name, None)
             return {"invoice_requested": False, **dict.fromkeys(INVOICE_FIELDS[1:], "")}
         nip = (data.get("invoice_nip") or "").strip()
         if not nip:

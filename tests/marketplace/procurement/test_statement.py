@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -13,10 +13,12 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
+from marketplace.invoices.services import invoice_fields_for_buyer
 from marketplace.procurement import statement
+from marketplace.quotes import services as quote_services
 from portal.organisations import roles
 from tests.factories import (
     ActivityFieldFactory,
@@ -249,3 +251,34 @@ def test_statement_and_ranking_pages_are_valid_html(world, tmp_path):
         "ranking": Client().get(reverse("procurement-statement:ranking"), YEAR_2026).content,
     }
     assert nu_errors(pages, tmp_path) == []
+
+
+def test_an_accepted_quote_counts_as_a_quote(world):
+    buyer = world["buyer"]
+    quote_request = quote_services.create_request(
+        partners=[world["art94"]],
+        subject="Sprzątanie świetlicy",
+        description="Raz w tygodniu.",
+        location="Kielce",
+        contact_name="Anna Kowalska",
+        email="zakupy@gmina.example.org",
+        consent=True,
+    )
+    quote = quote_request.quotes.get()
+    quote_services.answer_quote(
+        quote,
+        price=Decimal("20.00"),
+        terms="Co tydzień.",
+        valid_until=timezone.localdate() + timedelta(days=5),
+    )
+    outcome = quote_services.accept_quote(
+        quote_request, quote.pk, invoice=invoice_fields_for_buyer(buyer)
+    )
+    Order.objects.filter(pk=outcome.order.pk).update(date_placed=warsaw(2026, 8, 1, 12))
+    result = statement.compute(buyer, statement.Period.year(2026))
+    assert result.total == Decimal("200.00")
+    assert [share.value for share in result.by_source] == [
+        Decimal("150.00"),
+        Decimal("20.00"),
+        Decimal("30.00"),
+    ]
