@@ -39,7 +39,7 @@ def order_from_award(notice: Notice) -> Order:
     """
     with transaction.atomic():
         locked = (
-            Notice.objects.select_for_update()
+            Notice.objects.select_for_update(of=("self",))
             .select_related("buyer", "awarded_offer__partner")
             .get(pk=notice.pk)
         )

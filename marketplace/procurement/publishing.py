@@ -159,7 +159,9 @@ def check_complete(notice: Notice, now: Any = None) -> None:
 def submit(notice: Notice, user: Any) -> Notice:
     """ "Publish": a verified buyer's notice goes out now; an unverified one waits for the ROPS."""
     with transaction.atomic():
-        locked = Notice.objects.select_for_update().select_related("buyer").get(pk=notice.pk)
+        locked = (
+            Notice.objects.select_for_update(of=("self",)).select_related("buyer").get(pk=notice.pk)
+        )
         if locked.status not in (NoticeStatus.DRAFT, NoticeStatus.REJECTED):
             raise PublishingError(_("This notice has already been submitted."))
         check_complete(locked)
@@ -175,7 +177,9 @@ def submit(notice: Notice, user: Any) -> Notice:
 def moderate_publish(notice: Notice, moderator: Any) -> Notice:
     """The ROPS lets a pending notice out; the buyer is told."""
     with transaction.atomic():
-        locked = Notice.objects.select_for_update().select_related("buyer").get(pk=notice.pk)
+        locked = (
+            Notice.objects.select_for_update(of=("self",)).select_related("buyer").get(pk=notice.pk)
+        )
         if locked.status != NoticeStatus.PENDING:
             raise PublishingError(_("Only a notice awaiting moderation can be published."))
         if locked.deadline < timezone.now() + MIN_OPEN_TIME:
@@ -199,7 +203,9 @@ def moderate_return(notice: Notice, moderator: Any, comment: str) -> Notice:
     if not comment:
         raise PublishingError(_("Say what the buyer should change: the comment is required."))
     with transaction.atomic():
-        locked = Notice.objects.select_for_update().select_related("buyer").get(pk=notice.pk)
+        locked = (
+            Notice.objects.select_for_update(of=("self",)).select_related("buyer").get(pk=notice.pk)
+        )
         if locked.status != NoticeStatus.PENDING:
             raise PublishingError(_("Only a notice awaiting moderation can be returned."))
         locked.status = NoticeStatus.REJECTED
@@ -226,7 +232,9 @@ def answer_question(question: NoticeQuestion, answer: str, user: Any) -> NoticeQ
         raise PublishingError(_("Write the answer."))
     with transaction.atomic():
         locked = (
-            NoticeQuestion.objects.select_for_update().select_related("notice").get(pk=question.pk)
+            NoticeQuestion.objects.select_for_update(of=("self",))
+            .select_related("notice")
+            .get(pk=question.pk)
         )
         first_answer = locked.answered_at is None
         locked.answer = answer
@@ -247,7 +255,9 @@ def award(notice: Notice, offer_id: Any, user: Any, value: Decimal | None = None
     if value is not None and value <= 0:
         raise PublishingError(_("The award value must be more than zero."))
     with transaction.atomic():
-        locked = Notice.objects.select_for_update().select_related("buyer").get(pk=notice.pk)
+        locked = (
+            Notice.objects.select_for_update(of=("self",)).select_related("buyer").get(pk=notice.pk)
+        )
         if locked.status == NoticeStatus.AWARDED:
             raise PublishingError(_("This notice has already been awarded."))
         if locked.status != NoticeStatus.PUBLISHED:
@@ -282,7 +292,9 @@ def cancel(notice: Notice, reason: str, user: Any) -> Notice:
     if not reason:
         raise PublishingError(_("Give the reason for cancelling: bidders and the public read it."))
     with transaction.atomic():
-        locked = Notice.objects.select_for_update().select_related("buyer").get(pk=notice.pk)
+        locked = (
+            Notice.objects.select_for_update(of=("self",)).select_related("buyer").get(pk=notice.pk)
+        )
         if locked.status == NoticeStatus.AWARDED:
             raise PublishingError(_("An awarded notice can no longer be cancelled."))
         if locked.status == NoticeStatus.CANCELLED:
