@@ -33,6 +33,7 @@ from .identifiers import DEMO_PASSWORD, demo_iban, demo_krs, demo_nip, demo_rego
 from .news import load_news
 from .pictures import draw_picture
 from .publishing import publish, translation
+from .procurement import load_procurement
 from .quotes import load_quotes
 
 THUMBNAIL_SIZES = ("480x360", "800x600")  # as in the product card and product page templates
@@ -82,6 +83,7 @@ class DemoLoader:
         load_competition(self.home, self.say)
         self.load_competition_english()
         load_goodpractices(self)
+        load_procurement(self.home, self.say, self.accounts)
 
     # Region -----------------------------------------------------------------------------
     def load_powiats(self) -> None:
