@@ -73,6 +73,8 @@ DEFAULT_CONTENT_PATH = "/o-portalu/"
 CATALOGUE_PATH = "/sklep/catalogue/"
 DIRECTORY_PATH = "/baza-pes/"
 SEARCH_PATH = "/szukaj/"
+BOARD_PATH = "/zamowienia/"
+NOTICE_RE = re.compile(r"^/zamowienia/\d+/$")
 PRODUCT_RE = re.compile(r"/sklep/catalogue/[\w-]+_\d+/")
 STATIC_FALLBACK = "/static/css/portal.css"
 USER_AGENT = "portal-bench/1"
@@ -449,6 +451,17 @@ def discover(
     targets.append(Target("directory-filtered", DIRECTORY_PATH + "?certified=1&art94=1"))
     # The site search is never page-cached: every request asks the search engine.
     targets.append(Target("site-search", SEARCH_PATH + "?q=miod"))
+    # The procurement notice board, as anonymous visitors see it and filtered, and one notice.
+    targets.append(Target("board", BOARD_PATH))
+    targets.append(Target("board-filtered", BOARD_PATH + "?phase=open"))
+    board = fetch(host, port, BOARD_PATH)
+    notice_path = next((p for p in local_paths(board.body, base_url) if NOTICE_RE.search(p)), None)
+    if notice_path is None:
+        reason = f"no notice link on {BOARD_PATH} (answered {board.status})"
+        notes.append(f"{reason}; notice skipped")
+        targets.append(Target("notice", "-", skip_reason=reason))
+    else:
+        targets.append(Target("notice", notice_path))
     catalogue = fetch(host, port, CATALOGUE_PATH)
     if catalogue.status != 200:
         notes.append(f"catalogue {CATALOGUE_PATH} answered {catalogue.status}")
