@@ -1,5 +1,5 @@
 """The board, notice pages (every phase, a form with errors) and the clause library validate
-with the W3C Nu checker (tests.helpers.html)."""
+with the W3C Nu checker (tests.helpers.html); the Polish pages show no English."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from marketplace.procurement.models import NoticeDocument
 from tests.factories.notice_board import BOARD_SCOPE, answered_question, build_board
 from tests.helpers.html import VNU, nu_errors
 from tests.marketplace.procurement.test_clauses import build_library
+from tests.site.test_no_english import english_words
 
-pytestmark = pytest.mark.skipif(not VNU.exists(), reason="vnu-jar missing: `make test` installs it")
 
-
+@pytest.mark.skipif(not VNU.exists(), reason="vnu-jar missing: `make test` installs it")
 def test_board_notice_and_clause_pages_are_valid_html(client, demo, tmp_path):
     shutil.which("java") or pytest.skip("no Java to run the Nu checker")
     world = build_board()
@@ -45,3 +45,17 @@ def test_board_notice_and_clause_pages_are_valid_html(client, demo, tmp_path):
     )
     pages["question form with errors"] = response.content
     assert nu_errors(pages, tmp_path) == []
+
+
+def test_polish_board_and_notice_pages_have_no_english(client, demo):
+    """The visible text and the attributes read aloud, as the site-wide sweep reads them."""
+    world = build_board()
+    answered_question(world.soon, "Czy można dowieźć w sobotę?", "Tak.")
+    paths = [
+        f"/zamowienia/?{BOARD_SCOPE}",
+        f"/zamowienia/?{BOARD_SCOPE}&phase=closed&phase=awarded",
+        *(f"/zamowienia/{n.pk}/" for n in (world.soon, world.closed, world.awarded)),
+        f"/zamowienia/{world.cancelled.pk}/",
+    ]
+    for path in paths:
+        assert english_words(client.get(path).content.decode()) == [], path
