@@ -3,7 +3,7 @@
 Offers are sealed by their default manager: `Offer.objects` (and every related manager, the
 admin, prefetches and the API, which all go through it) returns only offers of notices whose
 opening time has passed. The one way round it is `Offer.submissions`, used by the services that
-let a PES submit, replace and withdraw its own offer (`services.py`); nothing that shows offers
+let a PES submit, replace and withdraw its own offer (`offers.py`); nothing that shows offers
 to a buyer, to staff or to the public may use it.
 
 A notice's phase (open, closed awaiting the award, awarded, cancelled) is computed from its
@@ -473,7 +473,7 @@ class Offer(models.Model):
     withdrawn_at = models.DateTimeField(_("withdrawn or replaced"), null=True, blank=True)
 
     objects = OpenedOfferManager()
-    # Sealed offers included: only for the submitting PES's own actions (services.py).
+    # Sealed offers included: only for the submitting PES's own actions (offers.py).
     submissions = models.Manager()  # noqa: DJ012  (a manager, not a field)
 
     class Meta:
