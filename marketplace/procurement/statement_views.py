@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -61,6 +62,16 @@ class PeriodForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
+        last = date(timezone.localdate().year + 1, 12, 31)
+        for name in ("date_from", "date_to"):
+            day = data.get(name)
+            if day is not None and not date(FIRST_YEAR, 1, 1) <= day <= last:
+                self.add_error(
+                    name,
+                    _("Choose a date between %(first)s and %(last)s.")
+                    % {"first": date(FIRST_YEAR, 1, 1).isoformat(), "last": last.isoformat()},
+                )
+                return data
         if bool(start) != bool(end) and not self.errors:
             raise forms.ValidationError(_("Give both dates of the period, or a year."))
         if start and end and start > end:

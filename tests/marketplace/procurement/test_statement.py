@@ -14,6 +14,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from oscar.core.loading import get_model
 
 from marketplace.invoices.services import invoice_fields_for_buyer
@@ -171,6 +173,7 @@ def test_bad_period_says_why_and_shows_the_current_year(world):
         {"year": "1800"},
         {"date_from": "2026-05-01"},
         {"date_from": "2026-05-01", "date_to": "2026-01-01"},
+        {"date_from": "2026-01-01", "date_to": "9999-12-31"},
     ):
         response = client.get(url, query)
         assert response.status_code == 200, query
@@ -282,3 +285,40 @@ def test_an_accepted_quote_counts_as_a_quote(world):
         Decimal("20.00"),
         Decimal("30.00"),
     ]
+
+
+NASTY = [
+    "",
+    "0",
+    "-1",
+    "9999",
+    "10000",
+    "9999-12-31",
+    "0001-01-01",
+    "abc",
+    "²",
+    "١٢",
+    "2026-02-30",
+    "' OR 1=1 --",
+    "\x00",
+    "x" * 300,
+]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    year=st.sampled_from(NASTY) | st.text(max_size=12),
+    date_from=st.sampled_from(NASTY) | st.text(max_size=12),
+    date_to=st.sampled_from(NASTY) | st.text(max_size=12),
+    buyer=st.sampled_from(["gmina-raportowa", "", "gmina-obca", "x" * 300]),
+)
+def test_no_parameter_makes_a_server_error(world, year, date_from, date_to, buyer):
+    client = Client()
+    client.force_login(BuyerUserFactory(buyer=world["buyer"]))
+    query = {"year": year, "date_from": date_from, "date_to": date_to, "buyer": buyer}
+    query = {key: value.replace("\x00", "") for key, value in query.items()}
+    for name in ("statement", "csv", "pdf"):
+        assert client.get(reverse(f"procurement-statement:{name}"), query).status_code in (200, 404)
+    assert Client().get(reverse("procurement-statement:ranking"), {"year": year}).status_code == 200
