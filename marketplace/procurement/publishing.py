@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from portal.organisations.models import Organisation
@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 
 Partner = get_model("partner", "Partner")
 
-NIP_TAKEN_MESSAGE = _lazy(
+NIP_TAKEN_MESSAGE = gettext_lazy(
     "An organisation with this NIP is already registered. Ask its administrator to add you to"
     " its staff."
 )

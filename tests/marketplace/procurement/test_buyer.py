@@ -390,3 +390,31 @@ def test_a_nip_registered_meanwhile_is_refused_by_the_service():
     with pytest.raises(publishing.PublishingError, match="administrator"):
         publishing.register_buyer(UserFactory(), **fields)
     assert BuyerOrganisation.objects.count() == 1
+
+
+def test_polish_panel_pages_have_no_english(client):
+    from marketplace.procurement.models import NoticeQuestion
+    from tests.factories import OfferFactory
+    from tests.site.test_no_english import english_words
+
+    from .buyer_support import opened_notice
+
+    buyer = BuyerFactory()
+    client.force_login(BuyerUserFactory(buyer=buyer, buyer__admin=True))
+    notice = opened_notice(
+        buyer=buyer, kind=NoticeKind.SOCIAL_CLAUSES, clause_employment_contracts=True
+    )
+    OfferFactory(notice=notice)
+    NoticeQuestion.objects.create(notice=notice, question="Pytanie?")
+    sealed = NoticeFactory(buyer=buyer)
+    pages = {
+        "panel": client.get(PANEL),
+        "create": client.get(f"{CREATE}?buyer={buyer.slug}"),
+        "edit": client.get(reverse("procurement-buyer:notice-edit", kwargs={"pk": sealed.pk})),
+        "opened": client.get(reverse("procurement-buyer:notice", kwargs={"pk": notice.pk})),
+        "sealed": client.get(reverse("procurement-buyer:notice", kwargs={"pk": sealed.pk})),
+        "errors": client.post(f"{CREATE}?buyer={buyer.slug}", _notice_data(deadline="x")),
+        "register": client.get(REGISTER),
+    }
+    found = {name: english_words(page.content.decode()) for name, page in pages.items()}
+    assert found == {name: [] for name in pages}
