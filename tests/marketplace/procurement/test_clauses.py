@@ -23,16 +23,20 @@ from tests.factories import NoticeFactory
 
 
 def build_library() -> tuple[SocialClauseIndexPage, SocialClausePage, SocialClausePage]:
+    """A library of two clauses; the demo's own library is taken offline inside the test's
+    transaction, so the expectations hold whatever the demo holds."""
+    SocialClauseIndexPage.objects.update(live=False)
+    SocialClausePage.objects.update(live=False)
     home = HomePage.objects.get(locale__language_code="pl")
     library = home.add_child(
         instance=SocialClauseIndexPage(
-            title="Biblioteka klauzul społecznych", slug="klauzule-spoleczne"
+            title="Biblioteka klauzul testowych", slug="klauzule-testowe"
         )
     )
     library.save_revision().publish()
     employment = library.add_child(
         instance=SocialClausePage(
-            title="Zatrudnienie osób bezrobotnych",
+            title="Klauzula testowa o zatrudnieniu bezrobotnych",
             slug="zatrudnienie-bezrobotnych",
             summary="Wykonawca zatrudnia przy realizacji osoby bezrobotne.",
             clause_text="<p>Zamawiający wymaga zatrudnienia co najmniej jednej osoby.</p>",
@@ -46,7 +50,7 @@ def build_library() -> tuple[SocialClauseIndexPage, SocialClausePage, SocialClau
     employment.save_revision().publish()
     reserved = library.add_child(
         instance=SocialClausePage(
-            title="Zamówienie zastrzeżone",
+            title="Klauzula testowa o zastrzeżeniu",
             slug="zamowienie-zastrzezone",
             clause_text="<p>O zamówienie mogą się ubiegać wyłącznie…</p>",
             legal_basis="art. 94 ust. 1 Pzp",
@@ -75,7 +79,7 @@ def test_the_clause_page_shows_text_basis_kinds_and_practices(client, library):
     assert response.status_code == 200
     html = response.content.decode()
     for text in [
-        "Zatrudnienie osób bezrobotnych",
+        "Klauzula testowa o zatrudnieniu bezrobotnych",
         "Zamawiający wymaga zatrudnienia co najmniej jednej osoby.",
         "art. 96 ust. 2 pkt 2 Pzp",
         "Usługi sprzątania i cateringu.",
@@ -128,7 +132,7 @@ def test_the_notice_page_lists_the_clauses_fitting_its_kind(client, library):
 
 def test_clauses_for_kind_keeps_to_the_language(library):
     assert [p.title for p in clauses_for_kind(NoticeKind.RESERVED, "pl")] == [
-        "Zamówienie zastrzeżone"
+        "Klauzula testowa o zastrzeżeniu"
     ]
     assert clauses_for_kind(NoticeKind.RESERVED, "en") == []
 
