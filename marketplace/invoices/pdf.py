@@ -8,6 +8,7 @@ from decimal import Decimal
 from anyascii import anyascii
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -48,13 +49,13 @@ def invoice_pdf(invoice: Invoice) -> bytes:
         pdf.drawString(x, y, value)
         y -= size + 4
 
-    line(_("VAT invoice no. %(number)s") % {"number": invoice.number}, bold, 16)
+    line(_("Invoice no. %(number)s") % {"number": invoice.number}, bold, 16)
     line(_("Issue date: %(date)s") % {"date": invoice.issue_date.isoformat()})
     line(_("Sale date: %(date)s") % {"date": invoice.sale_date.isoformat()})
     line(_("Order: %(number)s") % {"number": invoice.order.number})
     y -= 6
     top = y
-    line(_("Seller"), bold, 11)
+    line(pgettext("invoice", "Seller"), bold, 11)
     line(invoice.seller_name)
     line(_("NIP: %(nip)s") % {"nip": invoice.seller_nip})
     for part in invoice.seller_address.splitlines():
@@ -64,7 +65,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
     seller_bottom = y
     y = top
     middle = width / 2 + 5 * mm
-    line(_("Buyer"), bold, 11, middle)
+    line(pgettext("invoice", "Buyer"), bold, 11, middle)
     line(invoice.buyer_name, x=middle)
     line(_("NIP: %(nip)s") % {"nip": invoice.buyer_nip}, x=middle)
     for part in invoice.buyer_address.splitlines():
@@ -72,7 +73,7 @@ def invoice_pdf(invoice: Invoice) -> bytes:
     y = min(y, seller_bottom) - 8
 
     columns = [
-        (left, _("Item")),
+        (left, pgettext("invoice", "Item")),
         (left + 78 * mm, _("Qty")),
         (left + 92 * mm, _("Unit net")),
         (left + 115 * mm, _("VAT")),
