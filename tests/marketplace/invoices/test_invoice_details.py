@@ -75,6 +75,8 @@ def test_checkout_copies_the_invoice_details_to_every_order(two_sellers):
         assert order.invoice_nip == GOOD_NIP  # stored compact
         assert order.invoice_name == "Gmina Testowa"
         assert order.invoice_address == "ul. Rynek 1\n25-001 Kielce"
+    buyer_mail = next(m for m in mail.outbox if m.to == [GUEST_EMAIL])
+    assert GOOD_NIP in buyer_mail.body and "Gmina Testowa" in buyer_mail.body
     seller_mail = next(m for m in mail.outbox if m.to == [a.email])
     assert GOOD_NIP in seller_mail.body and "Gmina Testowa" in seller_mail.body
 
