@@ -322,3 +322,18 @@ def test_no_parameter_makes_a_server_error(world, year, date_from, date_to, buye
     for name in ("statement", "csv", "pdf"):
         assert client.get(reverse(f"procurement-statement:{name}"), query).status_code in (200, 404)
     assert Client().get(reverse("procurement-statement:ranking"), {"year": year}).status_code == 200
+
+
+def test_statement_and_ranking_answer_in_english(world):
+    client = Client()
+    client.force_login(BuyerUserFactory(buyer=world["buyer"]))
+    with translation.override("en"):
+        statement_url = reverse("procurement-statement:statement")
+        ranking_url = reverse("procurement-statement:ranking")
+    assert statement_url.startswith("/en/")
+    page = client.get(statement_url, YEAR_2026)
+    assert page.status_code == 200 and "Social-value statement" in page.content.decode()
+    ranking = Client().get(ranking_url, YEAR_2026)
+    assert (
+        ranking.status_code == 200 and "Ranking of social buyers 2026" in ranking.content.decode()
+    )
