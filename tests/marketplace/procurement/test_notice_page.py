@@ -11,6 +11,8 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from marketplace.procurement.models import NoticeQuestion
 from tests.factories import NoticeFactory, PesUserFactory
@@ -272,3 +274,36 @@ def test_english_notice_page(client, world):
     assert "open for offers" in html
     assert "(Polish time)" in html
     assert "Catering" in html
+
+
+@override_settings(RATE_LIMITS={"notice-question": (10**9, 3600)})
+@settings(
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    data=st.dictionaries(
+        st.sampled_from(["question", "asker_email", "website", "x"]),
+        st.one_of(
+            st.text(max_size=80),
+            st.text(min_size=2990, max_size=3100),
+            st.sampled_from(["\x00", "a@b", "pes@example.org", "9" * 50, " " * 20]),
+        ),
+        max_size=4,
+    )
+)
+def test_hypothesis_over_the_question_form(client, world, data):
+    """Any input: a redirect (saved, or the honeypot's silent drop) or the form with its
+    errors, never a server error; a question is saved only when the form says it is valid."""
+    before = NoticeQuestion.objects.filter(notice=world.soon).count()
+    response = client.post(f"/zamowienia/{world.soon.pk}/pytanie/", data)
+    assert response.status_code in (200, 303), data
+    saved = NoticeQuestion.objects.filter(notice=world.soon).count() - before
+    if response.status_code == 200:
+        assert saved == 0
+        assert "Pytanie nie zostało wysłane." in response.content.decode()
+    else:
+        assert saved == (0 if (data.get("website") or "").strip() else 1)
