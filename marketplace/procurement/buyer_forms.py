@@ -418,14 +418,23 @@ class AwardForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: Any, notice: Notice, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, notice: Notice, offers: list | None = None, **kwargs: Any
+    ) -> None:
+        """`offers`: the notice's live offers when the page has them already (no new query)."""
         super().__init__(*args, **kwargs)
         # The sealed default manager: before the opening time there is nothing to choose.
         field = self.fields["offer"]
         field.queryset = notice.offers.filter(status=OfferStatus.SUBMITTED).select_related(
             "partner"
         )
-        field.label_from_instance = lambda offer: f"{offer.partner.name}: {offer.price} zł"
+        field.label_from_instance = self.offer_label
+        if offers is not None:
+            field.choices = [(offer.pk, self.offer_label(offer)) for offer in offers]
+
+    @staticmethod
+    def offer_label(offer: Any) -> str:
+        return f"{offer.partner.name}: {offer.price} zł"
 
 
 class CancelForm(forms.Form):

@@ -359,7 +359,7 @@ def notice_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_award": manage and permissions.can_award(user, notice) and bool(offers),
         "can_cancel": manage and permissions.can_cancel(user, notice),
         "can_order": manage and notice.status == NoticeStatus.AWARDED and notice.order_id is None,
-        "award_form": AwardForm(notice=notice) if opened and manage else None,
+        "award_form": AwardForm(notice=notice, offers=offers) if opened and manage else None,
         "cancel_form": CancelForm(),
     }
     return render(request, "procurement/buyer/notice_detail.html", context)

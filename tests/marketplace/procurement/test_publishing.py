@@ -95,7 +95,8 @@ def test_an_unverified_buyer_waits_for_the_rops(
     assert notice.status == NoticeStatus.PENDING
     assert notice.published_at is None
     assert published == []
-    assert [message.to for message in mail.outbox] == [["rops@example.org"]]
+    assert [message.to for message in mail.outbox] == [publishing.rops_emails()]
+    assert "rops@example.org" in mail.outbox[0].to
     assert notice.reference in mail.outbox[0].subject
     page = client.get(response["Location"]).content.decode()
     assert "Ogłoszenie zostało wysłane do ROPS" in page
