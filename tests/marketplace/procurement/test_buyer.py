@@ -5,6 +5,7 @@ Bad input gets a clear Polish message and saves nothing.
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 
 import pytest
@@ -420,3 +421,15 @@ def test_polish_panel_pages_have_no_english(client):
     }
     found = {name: english_words(page.content.decode()) for name, page in pages.items()}
     assert found == {name: [] for name in pages}
+
+
+def test_the_panel_in_english_and_a_notice_remembers_its_language(buyer_client):
+    with translation.override("en"):
+        panel = reverse("procurement-buyer:panel")
+        create = reverse("procurement-buyer:notice-create")
+    assert panel == "/en/procurement/panel/"
+    assert "Buyer's panel" in html.unescape(buyer_client.get(panel).content.decode())
+    response = buyer_client.post(f"{create}?buyer={buyer_client.buyer.slug}", _notice_data())
+    assert response.status_code == 303
+    assert response["Location"].startswith("/en/procurement/panel/")
+    assert Notice.objects.get(buyer=buyer_client.buyer).language == "en"
