@@ -9,7 +9,9 @@ from .base import DATABASES, ELASTICSEARCH_INDEX_PREFIX, VAR_DIR
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The browser journeys' server process names the outbox here, so its mail is kept in the
+# database (OutgoingEmail) where the test can read it.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 # The worker and scheduler processes the queue's tests start name theirs in the environment.
 EMAIL_DELIVERY_BACKEND = os.environ.get(
     "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.locmem.EmailBackend"

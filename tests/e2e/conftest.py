@@ -39,6 +39,9 @@ def server_url(demo_region) -> Iterator[str]:
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": database_url(),
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        # The server's mail goes through the outbox (delivered at once to its own memory), so
+        # a journey reads what was sent from the OutgoingEmail rows.
+        "EMAIL_BACKEND": "portal.mail.backends.QueuedEmailBackend",
     }
     process = subprocess.Popen(
         [
