@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +36,7 @@ from tests.factories import (
     create_pes_order,
     valid_nip,
 )
+from tests.helpers.threads import in_own_thread
 
 Order = get_model("order", "Order")
 pytestmark = pytest.mark.django_db
@@ -292,30 +293,55 @@ def test_the_ksef_token_page_saves_and_never_shows_the_token(pes):
     assert "sekretny-token-123" not in client.get(url).content.decode()
 
 
-# Last in the file: a transactional test empties the tables when it ends.
-@pytest.mark.django_db(transaction=True)
-def test_two_issues_at_once_make_one_invoice(pes):
-    """Two clerks press "Issue" together: one invoice, the other is refused."""
-    order = invoiced_order(pes)
-    outcomes: list[str] = []
-    barrier = threading.Barrier(2)
+# Two issues at the same moment (PostgreSQL only) -----------------------------------------
+@pytest.fixture
+def committed_order():
+    """An order asking for an invoice, committed on its own connection (other connections must
+    see it) and removed after the test; transactional_db would empty the demo's tables.
+    PostgreSQL only: SQLite's BEGIN IMMEDIATE serialises whole transactions anyway."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL row locks (run with DATABASE_URL=postgres://…)")
 
-    def issue() -> None:
+    def make() -> tuple[int, int]:
+        partner = PartnerFactory(nip=valid_nip(951), city="Kielce")
+        return invoiced_order(partner).pk, partner.pk
+
+    order_pk, partner_pk = in_own_thread(make)
+    yield order_pk
+
+    def clean() -> None:
+        Invoice.objects.filter(order_id=order_pk).delete()
+        order = Order.objects.get(pk=order_pk)
+        products = [line.product_id for line in order.lines.all()]
+        basket_id = order.basket_id
+        order.delete()
+        get_model("catalogue", "Product").objects.filter(pk__in=products).delete()
+        get_model("basket", "Basket").objects.filter(pk=basket_id).delete()
+        get_model("partner", "Partner").objects.filter(pk=partner_pk).delete()
+
+    in_own_thread(clean)
+
+
+def test_two_issues_at_once_make_one_invoice(committed_order):
+    """Two clerks press "Issue" together, each on its own connection: the partner row's lock
+    lets one through; the other waits, then finds the invoice and is refused."""
+    start = threading.Barrier(2)
+
+    def issue() -> str:
         try:
-            barrier.wait()
-            services.issue_invoice(Order.objects.get(pk=order.pk))
-            outcomes.append("issued")
+            start.wait(timeout=30)
+            services.issue_invoice(Order.objects.get(pk=committed_order))
+            return "issued"
         except services.InvoiceError:
-            outcomes.append("refused")
-        except Exception as error:  # noqa: BLE001  (SQLite's "database is locked" counts as refused)
-            outcomes.append(f"refused: {type(error).__name__}")
+            return "refused"
         finally:
-            connection.close()
+            connections.close_all()
 
-    threads = [threading.Thread(target=issue) for _ in range(2)]
+    outcomes: list[str] = []
+    threads = [threading.Thread(target=lambda: outcomes.append(issue())) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
-    assert outcomes.count("issued") == 1
-    assert Invoice.objects.filter(order=order).count() == 1
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["issued", "refused"]
+    assert in_own_thread(lambda: Invoice.objects.filter(order_id=committed_order).count()) == 1
