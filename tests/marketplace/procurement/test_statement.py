@@ -225,7 +225,7 @@ def test_statement_queries_do_not_grow_with_orders(world):
     url = reverse("procurement-statement:statement")
     client.get(url, YEAR_2026)  # warm the session and caches
     few = count_queries(client, url, YEAR_2026)
-    assert few <= 12
+    assert few <= 16  # session, user, memberships, buyer, orders, sellers, fields, certificates…
     for day in range(1, 16):
         order_for(buyer, world["art94" if day % 2 else "ps"], "10.00", warsaw(2026, 7, day, 9))
     client.get(url, YEAR_2026)  # saving orders emptied the site cache: warm it again
