@@ -409,7 +409,22 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "procurement-dashboard:list",
         "access_fn": pes_only,
     },
+    {
+        "label": _("KSeF token"),
+        "icon": "fas fa-key",
+        "url_name": "invoices-dashboard:ksef-token",
+        "access_fn": pes_only,
+    },
 ]
+
+# Social procurement and invoices -------------------------------------------------------------
+# Where mail for the ROPS goes when no ROPS organisation in the database has an e-mail.
+PROCUREMENT_ROPS_EMAIL = os.environ.get("PROCUREMENT_ROPS_EMAIL", "")
+# Sending invoices to KSeF (the national e-invoice system) is off unless switched on; each PES
+# enters its own token in the dashboard. KSEF_BASE_URL overrides the environment's address.
+KSEF_ENABLED = os.environ.get("KSEF_ENABLED", "0") == "1"
+KSEF_ENVIRONMENT = os.environ.get("KSEF_ENVIRONMENT", "test")  # test, demo or prod
+KSEF_BASE_URL = os.environ.get("KSEF_BASE_URL", "")
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 THUMBNAIL_PRESERVE_FORMAT = True

@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from oscar.core.loading import get_model
@@ -31,6 +32,8 @@ from wagtail.models import Locale, Page
 
 from goodpractices.models import GoodPracticeIndexPage, GoodPracticePage
 from marketplace.certificates.models import Certificate
+from marketplace.procurement.clauses import SocialClauseIndexPage, SocialClausePage
+from marketplace.procurement.models import Notice
 from marketplace.quotes.models import REQUEST_FIELDS as QUOTE_REQUEST_FIELDS
 from portal import params
 from portal.competition.models import EditionPage
@@ -199,6 +202,33 @@ def _edition(suffix: str) -> Callable[[str], str | None]:
     return url
 
 
+BOARD_PARAMS = ("powiat", "activity", "kind", "phase", "page")
+
+
+def _reversed(name: str, kwargs: Callable[[], dict | None] = dict) -> Callable[[str], str | None]:
+    """A Django view's URL reversed in each language (procurement paths are translated:
+    /zamowienia/ in Polish, /en/procurement/ in English)."""
+
+    def url(language: str) -> str | None:
+        values = kwargs()
+        if values is None:
+            return None
+        with translation.override(language):
+            return reverse(name, kwargs=values)
+
+    return url
+
+
+def _public_notice() -> dict | None:
+    notice = Notice.objects.public().order_by("pk").first()
+    return {"pk": notice.pk} if notice else None
+
+
+def _api_notice() -> str | None:
+    notice = Notice.objects.public().order_by("pk").first()
+    return f"/api/notices/{notice.pk}/" if notice else None
+
+
 @dataclass(frozen=True)
 class Target:
     """A public GET view: how to find its URL in the demo, and the parameters it reads."""
@@ -257,6 +287,16 @@ TARGETS: dict[str, Target] = {
     "api certificates": Target(_api(lambda: "/api/certificates/"), ("page",), ONE),
     "api certificate": Target(_api(_api_certificate), (), ONE),
     "api schema": Target(_api(lambda: "/api/openapi.json"), (), ONE),
+    "procurement board": Target(_reversed("procurement:board"), BOARD_PARAMS),
+    "procurement rss": Target(_reversed("procurement:rss"), BOARD_PARAMS),
+    "procurement atom": Target(_reversed("procurement:atom"), BOARD_PARAMS),
+    "procurement ics": Target(_reversed("procurement:ics"), BOARD_PARAMS),
+    "procurement notice": Target(_reversed("procurement:notice", _public_notice)),
+    "social buyers ranking": Target(_reversed("procurement-statement:ranking"), ("year",)),
+    "social clause library": Target(_page_url(SocialClauseIndexPage), (), ("pl",)),
+    "social clause": Target(_page_url(SocialClausePage), (), ("pl",)),
+    "api notices": Target(_api(lambda: "/api/notices/"), BOARD_PARAMS, ONE),
+    "api notice": Target(_api(_api_notice), (), ONE),
 }
 CASES = [(name, language) for name, target in TARGETS.items() for language in target.languages]
 
