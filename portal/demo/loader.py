@@ -32,8 +32,8 @@ from .goodpractices import load_goodpractices
 from .identifiers import DEMO_PASSWORD, demo_iban, demo_krs, demo_nip, demo_regon
 from .news import load_news
 from .pictures import draw_picture
-from .publishing import publish, translation
 from .procurement import load_procurement
+from .publishing import publish, translation
 from .quotes import load_quotes
 
 THUMBNAIL_SIZES = ("480x360", "800x600")  # as in the product card and product page templates
