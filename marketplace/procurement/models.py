@@ -22,6 +22,7 @@ from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from marketplace.identifiers import compact_nip, validate_nip
 from portal.uploads import PdfValidator, private_storage
@@ -167,9 +168,11 @@ class NoticeStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     PENDING = "pending", _("awaiting ROPS moderation")
     REJECTED = "rejected", _("returned by the ROPS")
-    PUBLISHED = "published", _("published")
-    AWARDED = "awarded", _("awarded")
-    CANCELLED = "cancelled", _("cancelled")
+    # Contexts of their own: "awarded" and "cancelled" of a notice agree with "ogłoszenie"
+    # in Polish, unlike the same words said of a quote or an order.
+    PUBLISHED = "published", pgettext_lazy("notice phase", "published")
+    AWARDED = "awarded", pgettext_lazy("notice phase", "awarded")
+    CANCELLED = "cancelled", pgettext_lazy("notice phase", "cancelled")
 
 
 PUBLIC_STATUSES = (NoticeStatus.PUBLISHED, NoticeStatus.AWARDED, NoticeStatus.CANCELLED)
@@ -178,10 +181,10 @@ PUBLIC_STATUSES = (NoticeStatus.PUBLISHED, NoticeStatus.AWARDED, NoticeStatus.CA
 class Phase(models.TextChoices):
     """The board's facet: computed from the status and the deadline."""
 
-    OPEN = "open", _("open for offers")
-    CLOSED = "closed", _("closed, awaiting the award")
-    AWARDED = "awarded", _("awarded")
-    CANCELLED = "cancelled", _("cancelled")
+    OPEN = "open", pgettext_lazy("notice phase", "open for offers")
+    CLOSED = "closed", pgettext_lazy("notice phase", "closed, awaiting the award")
+    AWARDED = "awarded", pgettext_lazy("notice phase", "awarded")
+    CANCELLED = "cancelled", pgettext_lazy("notice phase", "cancelled")
 
 
 class NoticeQuerySet(models.QuerySet):
