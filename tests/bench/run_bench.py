@@ -454,6 +454,7 @@ def discover(
     # The procurement notice board, as anonymous visitors see it and filtered, and one notice.
     targets.append(Target("board", BOARD_PATH))
     targets.append(Target("board-filtered", BOARD_PATH + "?phase=open"))
+    targets.append(Target("board-uncached", BOARD_PATH + "?nocache=1"))
     board = fetch(host, port, BOARD_PATH)
     notice_path = next((p for p in local_paths(board.body, base_url) if NOTICE_RE.search(p)), None)
     if notice_path is None:
