@@ -201,6 +201,11 @@ def test_reserved_notice_from_publication_to_award(browser, server_url, two_pes,
         notice = Notice.objects.select_related("awarded_offer__partner").get(pk=notice_id)
         assert notice.status == NoticeStatus.AWARDED
         assert notice.awarded_offer.partner == winner["partner"]
+
+    # The gmina's social-value statement of the year is readable too (axe).
+    page.goto(f"{server_url}/zamowienia/wartosc-spoleczna/?buyer=gmina-checiny")
+    expect(page.locator("h1")).to_contain_text("Gmina Chęciny")
+    assert serious_violations(page) == []
     context.close()
 
     # The award is public, for anyone, on the notice page and the board.
