@@ -319,7 +319,11 @@ def committed_order():
         order.delete()
         get_model("catalogue", "Product").objects.filter(pk__in=products).delete()
         get_model("basket", "Basket").objects.filter(pk=basket_id).delete()
-        get_model("partner", "Partner").objects.filter(pk=partner_pk).delete()
+        partner = get_model("partner", "Partner").objects.get(pk=partner_pk)
+        powiat = partner.powiat
+        partner.delete()
+        if powiat is not None:  # PartnerFactory's own powiat: the demo counts the region's
+            powiat.delete()
 
     in_own_thread(clean)
 

@@ -21,6 +21,7 @@ from marketplace.procurement import publishing
 from marketplace.procurement.models import Notice, NoticeStatus, Offer, OfferStatus
 from marketplace.procurement.orders import OrderError, order_from_award
 from marketplace.procurement.signals import notice_awarded, notice_cancelled
+from portal.organisations.models import Powiat
 from tests.factories import (
     BuyerFactory,
     BuyerUserFactory,
@@ -368,7 +369,11 @@ def transactional_db_guard():
         )
         Notice.objects.filter(pk=notice_pk).update(awarded_offer=None)
         notice.delete()
-        get_model("partner", "Partner").objects.filter(pk__in=partner_pks).delete()
+        partners = get_model("partner", "Partner").objects.filter(pk__in=partner_pks)
+        powiat_pks = list(partners.values_list("powiat_id", flat=True))
+        partners.delete()
+        # PartnerFactory's own powiats: the demo's tests count the region's powiats.
+        Powiat.objects.filter(pk__in=powiat_pks).delete()
         BuyerFactory._meta.model.objects.filter(pk=buyer_pk).delete()
 
     in_own_thread(clean)
