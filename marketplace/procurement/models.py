@@ -18,13 +18,13 @@ from datetime import datetime
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from marketplace.identifiers import compact_nip, validate_nip
+from marketplace.references import next_yearly_reference
 from portal.uploads import PdfValidator, private_storage
 
 REFERENCE_PREFIX = "ZP"  # "zamówienie": the reference a buyer and the PES quote
@@ -319,16 +319,7 @@ class Notice(models.Model):
     @classmethod
     def next_reference(cls, year: int | None = None) -> str:
         """ZP/<year>/<number>, numbered within the year."""
-        year = year or timezone.localdate().year
-        prefix = f"{REFERENCE_PREFIX}/{year}/"
-        last = (
-            cls.objects.filter(reference__startswith=prefix)
-            .order_by(Length("reference").desc(), "-reference")
-            .values_list("reference", flat=True)
-            .first()
-        )
-        number = int(last.rsplit("/", 1)[1]) + 1 if last else 1
-        return f"{prefix}{number:04d}"
+        return next_yearly_reference(cls, REFERENCE_PREFIX, year)
 
     def url_in(self, language: str) -> str:
         with translation.override(language):

@@ -1,6 +1,6 @@
 """An awarded notice becomes an ordinary Oscar order of the winning PES.
 
-The same shape as an accepted quote (`marketplace/quotes/orders.py`): the PES follows it in its
+Written like an accepted quote's (`marketplace.order.agreed`): the PES follows it in its
 dashboard's order pages (status, notes, payment), the order number is made from the notice's
 reference (ZP/2026/0001 → ZP-2026-0001-1) and the group reference is the notice's reference.
 A guest order to the buyer's e-mail: the buyer is an organisation, not one person's account.
@@ -8,24 +8,15 @@ A guest order to the buyer's e-mail: the buyer is an organisation, not one perso
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.conf import settings
-from django.contrib.sites.models import Site
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
 
-from marketplace.quotes.orders import order_number
+from marketplace.invoices.services import invoice_fields_for_buyer
+from marketplace.order.agreed import Order, agreed_order
 
 from .models import Notice, NoticeStatus
-
-Order = get_model("order", "Order")
-Line = get_model("order", "Line")
-OrderNote = get_model("order", "OrderNote")
-
-ZERO = Decimal("0.00")
 
 
 class OrderError(Exception):
@@ -48,52 +39,23 @@ def order_from_award(notice: Notice) -> Order:
         if locked.order_id is not None:
             raise OrderError(_("The order for this notice has already been created."))
         offer = locked.awarded_offer
-        partner = offer.partner
         value = locked.award_value if locked.award_value is not None else offer.price
         # The PES reads the order in the portal's language, whatever the buyer's page was in.
         with translation.override(settings.LANGUAGE_CODE):
-            order = Order.objects.create(
-                number=order_number(locked.reference),
-                site=Site.objects.filter(pk=getattr(settings, "SITE_ID", None)).first(),
-                user=None,
-                currency=getattr(settings, "OSCAR_DEFAULT_CURRENCY", "PLN"),
-                total_incl_tax=value,
-                total_excl_tax=value,
-                shipping_incl_tax=ZERO,
-                shipping_excl_tax=ZERO,
+            order = agreed_order(
+                reference=locked.reference,
+                partner=offer.partner,
+                price=value,
+                title=locked.subject,
+                email=locked.buyer.email,
                 shipping_method=_("Public contract, as in the notice"),
                 shipping_code="procurement",
-                status=settings.OSCAR_INITIAL_ORDER_STATUS,
-                guest_email=locked.buyer.email,
-                group_reference=locked.reference,
                 delivery_details=locked.buyer.address,
+                note=_order_note(locked),
+                line_notes=offer.terms,
                 # The buyer organisation is invoiced: its verified name, NIP and address.
-                invoice_requested=True,
-                invoice_nip=locked.buyer.nip,
-                invoice_name=locked.buyer.name,
-                invoice_address=locked.buyer.address,
+                invoice=invoice_fields_for_buyer(locked.buyer),
             )
-            Line.objects.create(
-                order=order,
-                partner=partner,
-                partner_name=partner.name,
-                partner_sku=locked.reference,
-                partner_line_notes=offer.terms,
-                stockrecord=None,
-                product=None,
-                title=locked.subject[:255],
-                upc=None,
-                quantity=1,
-                line_price_incl_tax=value,
-                line_price_excl_tax=value,
-                line_price_before_discounts_incl_tax=value,
-                line_price_before_discounts_excl_tax=value,
-                unit_price_incl_tax=value,
-                unit_price_excl_tax=value,
-                status=settings.OSCAR_INITIAL_ORDER_STATUS,
-                num_allocated=0,
-            )
-            OrderNote.objects.create(order=order, note_type="Info", message=_order_note(locked))
         locked.order = order
         locked.save(update_fields=["order", "updated"])
     notice.order = order

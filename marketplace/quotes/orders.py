@@ -2,33 +2,22 @@
 
 So the PES follows it in the dashboard's order pages like a basket order (status, notes,
 payment), and the buyer's reference is the request's reference (the order's group reference).
-Oscar's `OrderCreator` needs a basket; a quote has none, so the rows are written here.
+The rows are written by `marketplace.order.agreed`, as for an awarded notice.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.conf import settings
-from django.contrib.sites.models import Site
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
+
+from marketplace.order.agreed import ZERO, Order, agreed_order
 
 if TYPE_CHECKING:
     from .models import Quote
 
-Order = get_model("order", "Order")
-Line = get_model("order", "Line")
-OrderNote = get_model("order", "OrderNote")
 StockRecord = get_model("partner", "StockRecord")
-
-ZERO = Decimal("0.00")
-
-
-def order_number(reference: str) -> str:
-    """ZO/2026/0007 → ZO-2026-0007-1 (no slashes: order numbers appear in URLs)."""
-    return f"{reference.replace('/', '-')}-1"
 
 
 def order_from_quote(quote: Quote, invoice: dict | None = None) -> Order:
@@ -39,55 +28,25 @@ def order_from_quote(quote: Quote, invoice: dict | None = None) -> Order:
     """
     quote_request = quote.request
     partner = quote.partner
-    price = quote.price or ZERO
     product = quote_request.product
     stockrecord = None
     if product is not None:
         stockrecord = StockRecord.objects.filter(product=product, partner=partner).first()
-    order = Order.objects.create(
-        number=order_number(quote_request.reference),
-        site=Site.objects.filter(pk=getattr(settings, "SITE_ID", None)).first(),
-        # A guest order on purpose: the e-mail was typed, not verified, so it must not put an
-        # order into someone's account; and Oscar's tracking page shows guest orders only.
-        user=None,
-        currency=getattr(settings, "OSCAR_DEFAULT_CURRENCY", "PLN"),
-        total_incl_tax=price,
-        total_excl_tax=price,
-        shipping_incl_tax=ZERO,
-        shipping_excl_tax=ZERO,
+    order = agreed_order(
+        reference=quote_request.reference,
+        partner=partner,
+        price=quote.price or ZERO,
+        title=product.get_title() if product else quote_request.subject,
+        email=quote_request.email,
         shipping_method=_("Service, as agreed with the provider"),
         shipping_code="quote",
-        status=settings.OSCAR_INITIAL_ORDER_STATUS,
-        guest_email=quote_request.email,
-        group_reference=quote_request.reference,
         # A service is done where the buyer said; the PES's order page shows it as delivery.
         delivery_details=_service_place(quote),
-        **(invoice or {}),
-    )
-    Line.objects.create(
-        order=order,
-        partner=partner,
-        partner_name=partner.name,
-        partner_sku=stockrecord.partner_sku if stockrecord else quote_request.reference,
-        partner_line_notes=quote.terms,
-        stockrecord=stockrecord,
+        note=_order_note(quote),
+        line_notes=quote.terms,
         product=product,
-        title=(product.get_title() if product else quote_request.subject)[:255],
-        upc=product.upc if product else None,
-        quantity=1,
-        line_price_incl_tax=price,
-        line_price_excl_tax=price,
-        line_price_before_discounts_incl_tax=price,
-        line_price_before_discounts_excl_tax=price,
-        unit_price_incl_tax=price,
-        unit_price_excl_tax=price,
-        status=settings.OSCAR_INITIAL_ORDER_STATUS,
-        num_allocated=0,
-    )
-    OrderNote.objects.create(
-        order=order,
-        note_type="Info",
-        message=_order_note(quote),
+        stockrecord=stockrecord,
+        invoice=invoice,
     )
     quote.order = order
     quote.save(update_fields=["order"])
