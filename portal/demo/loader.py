@@ -371,6 +371,13 @@ class DemoLoader:
                 organisation=owes,
             )
             editor.groups.add(Group.objects.get(name=roles.OWES_EDITORS))
+        rkres = account(
+            "czlonek@rkres.example.org",
+            "RKRES member (reads monitoring and self-evaluation)",
+            first_name="Roman",
+            last_name="Radny",
+        )
+        rkres.groups.add(Group.objects.get(name=roles.RKRES_MEMBERS))
         seller = account(
             "sklep@kielecka-spizarnia.example.org",
             "PES staff (Kielecka Spiżarnia)",

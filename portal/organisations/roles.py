@@ -3,3 +3,4 @@
 ROPS_MODERATORS = "Moderatorzy ROPS"
 OWES_EDITORS = "Redaktorzy OWES"
 PES_STAFF = "Pracownicy PES"
+RKRES_MEMBERS = "Członkowie RKRES"
