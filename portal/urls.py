@@ -22,6 +22,8 @@ from . import csrf, health, metrics, views
 from .sitemaps import PageSitemap
 
 PROCUREMENT = pgettext_lazy("URL path of the procurement notice board", "procurement/")
+STATISTICS = pgettext_lazy("URL path of the public statistics", "statistics/")
+LOCAL_PLANS = pgettext_lazy("URL path of the local social economy plans", "local-plans/")
 
 sitemaps = {"pages": PageSitemap, "products": ProductSitemap}
 
@@ -65,6 +67,9 @@ urlpatterns += i18n_patterns(
     ),
     path(PROCUREMENT, include("marketplace.procurement.urls")),
     path("certyfikat/", include("marketplace.certificates.urls")),
+    # /statystyki/ and /plany-lokalne/ in Polish, /en/statistics/ and /en/local-plans/ in English
+    path(STATISTICS, include("portal.statistics.urls")),
+    path(LOCAL_PLANS, include("portal.localplans.urls")),
     path("szukaj/", include("search.urls")),
     path("", include("portal.events.urls")),  # …/kalendarz.ics, before Wagtail's pages
     path("", include(wagtail_urls)),

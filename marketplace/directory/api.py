@@ -25,7 +25,9 @@ from oscar.core.loading import get_model
 
 from marketplace.certificates.models import Certificate
 from marketplace.procurement.api import router as notices_router
+from portal.localplans.api import router as local_plans_router
 from portal.params import ID_MAX, page_number
+from portal.statistics.api import router as statistics_router
 from portal.urls_absolute import absolute_url
 
 from .filters import filter_partners, listed_partners, parse_query
@@ -40,6 +42,8 @@ api = NinjaAPI(
 )
 
 api.add_router("/notices", notices_router)
+api.add_router("/statistics", statistics_router)
+api.add_router("/local-plans", local_plans_router)
 
 Product = get_model("catalogue", "Product")
 PER_PAGE = 50

@@ -47,6 +47,10 @@ INSTALLED_APPS = [
     "portal.competition",
     "portal.jobs",
     "portal.mail",
+    "portal.monitoring",
+    "portal.selfevaluation",
+    "portal.statistics",
+    "portal.localplans",
     "home",
     "goodpractices",
     # Oscar, with our forks in place of its apps

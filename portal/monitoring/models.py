@@ -1,0 +1,1 @@
+"""Indicators, yearly targets and the OWES's quarterly reports against them."""

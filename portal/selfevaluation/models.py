@@ -1,0 +1,1 @@
+"""The ROPS's yearly self-evaluation questionnaire and each OWES's answers."""
