@@ -6,3 +6,8 @@ class LocalPlansConfig(AppConfig):
     name = "portal.localplans"
     label = "localplans"
     verbose_name = _("Local social economy plans")
+
+    def ready(self) -> None:
+        from . import receivers
+
+        receivers.connect()

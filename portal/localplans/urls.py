@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+"""The public progress page: /plany-lokalne/ in Polish, /en/local-plans/ in English."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+app_name = "localplans"
+urlpatterns = [path("", views.index, name="index")]
