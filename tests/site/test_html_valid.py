@@ -52,6 +52,9 @@ def test_public_pages_are_valid_html(client, tmp_path):
         "/en/certyfikat/",
         certificate.get_absolute_url(),
         "/certyfikat/ZP-2030-0001/",
+        "/plany-lokalne/",
+        "/en/local-plans/",
+        "/plany-lokalne/?powiat=buski&status=adopted",
     ]
     pages = {}
     for path in paths:

@@ -297,6 +297,9 @@ TARGETS: dict[str, Target] = {
     "social clause": Target(_page_url(SocialClausePage), (), ("pl",)),
     "api notices": Target(_api(lambda: "/api/notices/"), BOARD_PARAMS, ONE),
     "api notice": Target(_api(_api_notice), (), ONE),
+    "local plans": Target(_reversed("localplans:index"), ("powiat", "status")),
+    "api local plans": Target(_api(lambda: "/api/local-plans/"), ("powiat", "status"), ONE),
+    "api local plans summary": Target(_api(lambda: "/api/local-plans/summary/"), (), ONE),
 }
 CASES = [(name, language) for name, target in TARGETS.items() for language in target.languages]
 
