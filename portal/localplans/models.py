@@ -11,7 +11,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
-from wagtail.search import index
 
 from portal.organisations.models import Organisation, Powiat
 
@@ -22,7 +21,7 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100  # a plan's period: anything outside is a typ
 DEFAULT_TARGET = 8
 
 
-class Gmina(index.Indexed, models.Model):
+class Gmina(models.Model):
     """A gmina of the TERC register: code WWPPGGT (voivodeship, powiat, gmina, type digit)."""
 
     class Kind(models.TextChoices):
@@ -44,12 +43,6 @@ class Gmina(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("teryt"), FieldPanel("name"), FieldPanel("kind"), FieldPanel("powiat")]
-    search_fields = [
-        index.SearchField("name"),
-        index.AutocompleteField("name"),
-        index.SearchField("teryt"),
-        index.FilterField("powiat"),
-    ]
 
     class Meta:
         ordering = ["teryt"]
@@ -95,7 +88,7 @@ def _year_validators() -> list:
     return [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
-class LocalPlan(index.Indexed, models.Model):
+class LocalPlan(models.Model):
     """A gmina's local social economy plan; a gmina without one counts as having none."""
 
     gmina = models.OneToOneField(
@@ -144,11 +137,6 @@ class LocalPlan(index.Indexed, models.Model):
         FieldPanel("document"),
         FieldPanel("supporting_owes"),
         FieldPanel("notes"),
-    ]
-    search_fields = [
-        index.SearchField("resolution_number"),
-        index.FilterField("status"),
-        index.RelatedFields("gmina", [index.SearchField("name"), index.SearchField("teryt")]),
     ]
 
     class Meta:

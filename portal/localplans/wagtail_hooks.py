@@ -60,6 +60,7 @@ class GminaViewSet(SnippetViewSet):
     list_display = ["name", "teryt", "kind", "powiat"]
     list_filter = ["powiat", "kind"]
     search_fields = ["name", "teryt"]
+    search_backend_name = None  # the ORM: about a hundred rows, no search index to keep
     list_per_page = 50
 
     def get_queryset(self, request: Any) -> Any:
@@ -73,6 +74,7 @@ class LocalPlanViewSet(SnippetViewSet):
     list_display = ["gmina", "status", "resolution_number", "period", "supporting_owes", "updated"]
     list_filter = ["status", "gmina__powiat"]
     search_fields = ["gmina__name", "gmina__teryt", "resolution_number"]
+    search_backend_name = None
     list_per_page = 50
     edit_view_class = LocalPlanEditView
     edit_handler = ObjectList(

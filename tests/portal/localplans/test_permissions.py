@@ -166,3 +166,36 @@ def test_owes_cannot_move_a_plan_or_add_one_outside_its_powiats(client, world) -
     inside = GminaFactory(powiat=powiat("buski"))
     client.post(add, _plan_data(plan, gmina=inside.pk))
     assert LocalPlan.objects.filter(gmina=inside).exists()
+
+
+@pytest.mark.parametrize("role", ["owes_a", "rops", "rkres"])
+def test_menu_item(client, world, role) -> None:
+    _login(client, world, role)
+    assert "Lokalne plany ES" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_no_menu_item_for_an_account_without_a_role(client, world) -> None:
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=roles.OWES_EDITORS))  # an editor of no OWES
+    client.force_login(user)
+    assert "Lokalne plany ES" not in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert client.get(reverse("wagtailsnippets_localplans_localplan:list")).status_code != 200
+
+
+def test_list_search_and_filters(client, world) -> None:
+    _login(client, world, "rops")
+    plan_a, plan_b = world["plan_a"], world["plan_b"]
+    plans = reverse("wagtailsnippets_localplans_localplan:list")
+    html = client.get(plans, {"q": plan_a.gmina.name}).content.decode()
+    assert plan_a.gmina.name in html and plan_b.gmina.name not in html
+    html = client.get(plans, {"gmina__powiat": plan_b.gmina.powiat_id}).content.decode()
+    assert plan_b.gmina.name in html and plan_a.gmina.name not in html
+    plan_b.status = PlanStatus.NONE
+    plan_b.save()
+    html = client.get(plans, {"status": PlanStatus.IN_PREPARATION}).content.decode()
+    assert plan_a.gmina.name in html and plan_b.gmina.name not in html
+    gminas = reverse("wagtailsnippets_localplans_gmina:list")
+    html = client.get(gminas, {"q": plan_b.gmina.teryt}).content.decode()
+    assert plan_b.gmina.name in html and plan_a.gmina.name not in html
+    html = client.get(gminas, {"powiat": plan_a.gmina.powiat_id}).content.decode()
+    assert plan_a.gmina.name in html and plan_b.gmina.name not in html
