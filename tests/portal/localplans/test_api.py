@@ -62,3 +62,12 @@ def test_summary(client, region) -> None:
 def test_in_openapi_schema(client) -> None:
     paths = client.get("/api/openapi.json").json()["paths"]
     assert "/api/local-plans/" in paths and "/api/local-plans/summary/" in paths
+
+
+def test_list_query_count_does_not_grow(client, region, django_assert_max_num_queries) -> None:
+    with django_assert_max_num_queries(3):
+        client.get("/api/local-plans/")
+    for _ in range(10):
+        AdoptedPlanFactory(gmina=GminaFactory(powiat=powiat("staszowski")))
+    with django_assert_max_num_queries(3):
+        assert len(client.get("/api/local-plans/").json()) == 14

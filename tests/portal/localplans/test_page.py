@@ -150,3 +150,18 @@ def test_cached_for_anonymous_and_invalidated_when_a_plan_changes(
     again = client.get(URL)
     assert again["X-Page-Cache"] == "miss"
     assert "csrfmiddlewaretoken" not in again.content.decode()
+
+
+def test_english_page(client, region) -> None:
+    html = _text(client.get("/en/local-plans/"))
+    assert '<html lang="en"' in html
+    assert "3 of 8 gminas with an adopted plan" in html
+    assert "Plans per powiat" in html
+
+
+def test_a_get_writes_nothing(client, region, django_assert_max_num_queries) -> None:
+    with CaptureQueriesContext(connection) as context:
+        client.get(URL, {"powiat": "buski", "status": "adopted"})
+    assert all(
+        q["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE")) for q in context
+    )
