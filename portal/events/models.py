@@ -174,6 +174,16 @@ class EventPage(RoutablePageMixin, RequestedPage):
         blank=True,
         help_text=_("Leave empty to accept registrations until the event starts."),
     )
+    # The minutes of a ROPS–OWES meeting, added after it (portal.events.meetings counts them).
+    minutes = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("minutes"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The minutes of the meeting, once it has been held."),
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -198,6 +208,7 @@ class EventPage(RoutablePageMixin, RequestedPage):
             ],
             heading=_("Registration"),
         ),
+        FieldPanel("minutes"),
     ]
     search_fields = portal_search_fields(
         index.SearchField("lead"),

@@ -14,9 +14,11 @@ from datetime import timedelta
 from django import forms
 from django.contrib.admin.utils import quote
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -26,6 +28,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem as AdminMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -34,7 +38,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from portal.editorial import is_owes_editor
+from portal.organisations import access
 
+from .meetings import MINIMUM_MEETINGS, YearCompliance, meetings_kept, years_with_meetings
 from .models import NOTICE_DAYS, EventPage, Registration
 from .registration import AlreadyCancelled, cancel
 
@@ -257,3 +263,79 @@ def warn_about_short_notice(request: HttpRequest, page: Page) -> None:
 
 hooks.register("after_create_page", warn_about_short_notice)
 hooks.register("after_edit_page", warn_about_short_notice)
+
+
+# Meetings kept (ROPS–OWES networking meetings, portal.events.meetings) ------------------------
+
+
+def meetings_kept_view(request: HttpRequest) -> HttpResponse:
+    """The year's ROPS–OWES meetings: held or planned, notice on time, minutes; for the ROPS and
+    (read only, like everything here) the RKRES members. A GET only reads."""
+    if not (access.is_rops(request.user) or access.is_rkres_member(request.user)):
+        raise PermissionDenied
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = today.year
+    if not 2000 <= year <= 2100:
+        year = today.year
+    compliance = meetings_kept(year)
+    return TemplateResponse(
+        request,
+        "events/admin/meetings.html",
+        {
+            "compliance": compliance,
+            "years": sorted({*years_with_meetings(), year}, reverse=True),
+            "minimum": MINIMUM_MEETINGS,
+            "notice_days": NOTICE_DAYS,
+            "warning": compliance.needs_warning(today),
+        },
+    )
+
+
+class MeetingsKeptMenuItem(AdminMenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return access.is_rops(request.user) or access.is_rkres_member(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_meetings_kept_url() -> list:
+    return [path("spotkania/", meetings_kept_view, name="events_meetings_kept")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_meetings_kept_menu_item() -> MeetingsKeptMenuItem:
+    return MeetingsKeptMenuItem(
+        _("Meetings kept"), reverse("events_meetings_kept"), icon_name="date", order=906
+    )
+
+
+class MeetingsWarningPanel(Component):
+    """The admin home's warning to the ROPS: fewer than two meetings held or planned in the
+    second half of the year (YearCompliance.needs_warning)."""
+
+    name = "meetings_kept_warning"
+    order = 50
+    template_name = "events/admin/meetings_warning_panel.html"
+
+    def __init__(self, compliance: YearCompliance) -> None:
+        self.compliance = compliance
+
+    def get_context_data(self, parent_context: dict | None = None) -> dict:
+        return {
+            "compliance": self.compliance,
+            "minimum": MINIMUM_MEETINGS,
+            "url": reverse("events_meetings_kept") + f"?year={self.compliance.year}",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_meetings_warning_panel(request: HttpRequest, panels: list) -> None:
+    """Only the ROPS is warned, and only costs its own home page two queries."""
+    if not access.is_rops(request.user):
+        return
+    today = timezone.localdate()
+    compliance = meetings_kept(today.year)
+    if compliance.needs_warning(today):
+        panels.append(MeetingsWarningPanel(compliance))
