@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -79,22 +79,32 @@ def create_report(owes: Organisation, year: int, quarter: int, user: Any) -> Rep
         raise ReportError(_("The quarter must be 1, 2, 3 or 4."))
     if not quarter_has_started(year, quarter):
         raise ReportError(_("A report cannot be made for a quarter that has not started yet."))
-    with transaction.atomic():
-        if Report.objects.filter(owes=owes, year=year, quarter=quarter).exists():
-            raise ReportError(_("A report for this quarter already exists."))
-        report = Report.objects.create(owes=owes, year=year, quarter=quarter)
-        indicators = active_indicators()
-        figures = portal_values(report, indicators)
-        ReportValue.objects.bulk_create(
-            ReportValue(
-                report=report,
-                indicator=indicator,
-                value=figures[indicator.pk],
-                portal_value=figures[indicator.pk],
-            )
-            for indicator in indicators
+    exists = ReportError(_("A report for this quarter already exists."))
+    if Report.objects.filter(owes=owes, year=year, quarter=quarter).exists():
+        raise exists
+    try:
+        with transaction.atomic():
+            report = _create_draft(owes, year, quarter, user)
+    except IntegrityError as error:  # a second click made the same report a moment earlier
+        raise exists from error
+    return report
+
+
+def _create_draft(owes: Organisation, year: int, quarter: int, user: Any) -> Report:
+    """The report, its rows and its "created" entry (inside the caller's transaction)."""
+    report = Report.objects.create(owes=owes, year=year, quarter=quarter)
+    indicators = active_indicators()
+    figures = portal_values(report, indicators)
+    ReportValue.objects.bulk_create(
+        ReportValue(
+            report=report,
+            indicator=indicator,
+            value=figures[indicator.pk],
+            portal_value=figures[indicator.pk],
         )
-        _log(report, ReportEvent.Action.CREATED, user)
+        for indicator in indicators
+    )
+    _log(report, ReportEvent.Action.CREATED, user)
     return report
 
 
