@@ -13,6 +13,7 @@ from portal.demo.publishing import document
 from portal.events.meetings import NoticeState, meetings_kept
 from portal.events.models import EventKind, MeetingNotice
 from tests.helpers.clock import clock, warsaw
+from tests.helpers.html import VNU, nu_errors
 from tests.portal.selfevaluation.factories import person
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +192,18 @@ def test_demo_meetings_load_twice_without_changes(demo):
         if m.page.slug == THIRD_QUARTER_SLUG
     )  # fmt: skip
     assert third.held and third.notice_state == NoticeState.LATE and not third.has_minutes
+
+
+@pytest.mark.skipif(not VNU.exists(), reason="vnu-jar missing: `make test` installs it")
+def test_meetings_page_and_warning_are_valid_html(client, meeting, tmp_path):
+    meeting("test-html-spotkanie", date(YEAR, 1, 15), notice_at=warsaw(YEAR, 1, 2, 9))
+    meeting("test-html-z-protokolem", date(YEAR, 2, 15), minutes=document("Protokół HTML"))
+    with clock(date(YEAR, 1, 20), time(12)):
+        client.force_login(person("rops"))
+        pages = {"meetings": client.get(reverse("events_meetings_kept"), {"year": YEAR}).content}
+    with clock(date(YEAR + 1, 8, 1), time(12)):
+        client.force_login(person("rops"))
+        home = client.get(reverse("wagtailadmin_home")).content
+        assert b'id="meetings-kept-warning' in home
+        pages["admin home with the warning"] = home
+    assert nu_errors(pages, tmp_path) == []
