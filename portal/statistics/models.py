@@ -12,10 +12,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -64,7 +65,7 @@ class FiguresBlock(blocks.StructBlock):
         label = _("Figures (chart and table)")
 
 
-class AnnualReportPage(PortalPage):
+class AnnualReportPage(RoutablePageMixin, PortalPage):
     """One year's report on the region's social economy, published by the ROPS."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -149,6 +150,34 @@ class AnnualReportPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(report_context(self))
         return context
+
+    @path("")
+    def report(self, request: HttpRequest) -> HttpResponse:
+        return self.render(request)
+
+    @path("dane/<slug:slug>/json/", name="data_json")
+    def data_json(self, request: HttpRequest, slug: str) -> HttpResponse:
+        """One frozen table as published in the report (not today's figures of the year)."""
+        return JsonResponse(self._frozen_table(slug).as_dict())
+
+    @path("dane/<slug:slug>/csv/", name="data_csv")
+    def data_csv(self, request: HttpRequest, slug: str) -> HttpResponse:
+        from .report import table_csv
+
+        table = self._frozen_table(slug)
+        response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="raport-{self.year}-{table.slug}.csv"'
+        )
+        return response
+
+    def _frozen_table(self, slug: str) -> Any:
+        from .tables import Table
+
+        for data in self.snapshot if self.is_frozen else []:
+            if data.get("slug") == slug:
+                return Table.from_dict(data)
+        raise Http404
 
 
 def _on_published(sender: type, instance: AnnualReportPage, **kwargs: Any) -> None:

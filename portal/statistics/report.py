@@ -8,6 +8,8 @@ has no PDF. A failed PDF is retried at the next publication, from the same froze
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +25,8 @@ from django.utils.text import slugify
 from django.utils.translation import get_language, override
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
+
+from portal.exports import SafeWriter
 
 from .tables import Table
 
@@ -44,6 +48,8 @@ class Figure:
     table: Table
     rows: list[list[str]]
     anchor: str
+    csv_url: str = ""
+    json_url: str = ""
 
     @property
     def svg(self) -> SafeString:
@@ -103,11 +109,16 @@ def layout(page: AnnualReportPage, tables: list[Table]) -> tuple[list[tuple[str,
     placed: dict[str, Figure] = {}
     items: list[tuple[str, Any]] = []
 
+    # The frozen tables of a published report as data (a draft's figures are not data yet).
+    data_url = f"{page.url}dane/" if page.is_frozen and page.live and page.url else ""
+
     def figure(table: Table) -> Figure:
-        rows = [
-            [display(cell) if i else str(cell) for i, cell in enumerate(row)] for row in table.rows
-        ]
-        return Figure(len(placed) + 1, table, rows, f"figure-{slugify(table.slug)}")
+        rows = [[str(row[0]), *(display(cell) for cell in row[1:])] for row in table.rows]
+        made = Figure(len(placed) + 1, table, rows, f"figure-{slugify(table.slug)}")
+        if data_url:
+            made.csv_url = f"{data_url}{table.slug}/csv/"
+            made.json_url = f"{data_url}{table.slug}/json/"
+        return made
 
     for block in page.body:
         if block.block_type == "section":
@@ -132,6 +143,18 @@ def report_context(page: AnnualReportPage) -> dict[str, Any]:
     items, annex = layout(page, report_tables(page))
     rops = Organisation.objects.filter(kind=Organisation.Kind.ROPS).first()
     return {"report_items": items, "report_annex": annex, "report_rops": rops}
+
+
+def table_csv(table: Table) -> str:
+    """A frozen table as CSV (UTF-8 with a BOM, formula-safe); suppressed cells are empty."""
+    buffer = io.StringIO()
+    writer = SafeWriter(csv.writer(buffer))
+    writer.writerow(table.columns)
+    writer.writerows(
+        ["" if cell is None else str(cell) if isinstance(cell, Decimal) else cell for cell in row]
+        for row in table.rows
+    )
+    return "\ufeff" + buffer.getvalue()
 
 
 def freeze(page: AnnualReportPage) -> None:

@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 
 
 def render_html(page: AnnualReportPage) -> str:
-    context = {"page": page, "report_language": get_language() or "pl", **report_context(page)}
+    context = {
+        "page": page,
+        "report_pdf": True,
+        "report_language": get_language() or "pl",
+        **report_context(page),
+    }
     return render_to_string("statistics/report/pdf.html", context)
 
 

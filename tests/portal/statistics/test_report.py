@@ -125,3 +125,27 @@ def test_the_public_page_renders_for_anonymous_visitors(
     assert page.pdf.url in html
     assert html.index("Wprowadzenie") < html.index("Podmioty ekonomii") < html.index("Wnioski")
     assert html.index("Wnioski") < html.index("Wartość zamówień")  # the annex comes last
+
+
+def test_the_report_serves_its_frozen_tables_as_data(django_assert_max_num_queries) -> None:
+    draft = report_page(2037)
+    more_data(1)
+    client = Client()
+    assert client.get(f"{draft.url}dane/pes-by-subregion/json/").status_code == 404
+
+    page = publish(draft)
+    more_data(4)
+    html = client.get(page.url).content.decode()
+    assert f'href="{page.url}dane/pes-by-subregion/csv/"' in html
+    with django_assert_max_num_queries(12):  # routing through the page tree
+        response = client.get(f"{page.url}dane/pes-by-subregion/json/")
+    assert response.status_code == 200, (response.status_code, page.url, response.content[:300])
+    data = response.json()
+    assert data == page.snapshot[0] and data["rows"][0] == ["Kielecki", 1001]
+    response = client.get(f"{page.url}dane/procurement-value/csv/")
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[1:] == ["I,12500.50", "II,31780.25"]
+    lines = client.get(f"{page.url}dane/pes-by-subregion/csv/").content.decode().splitlines()
+    assert "Ostrowiecki," in lines and "'=1+1,5" in lines and "Kielecki,1001" in lines
+    assert client.get(f"{page.url}dane/no-such-table/csv/").status_code == 404

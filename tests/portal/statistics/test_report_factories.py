@@ -28,7 +28,12 @@ def counted_tables(year: int, subregion: object = None) -> list[Table]:
             title="Podmioty ekonomii społecznej według podregionów",
             description=f"Stan na 31 grudnia {year}.",
             columns=["Podregion", "Liczba PES"],
-            rows=[["Kielecki", 1000 + count], ["Sandomierski", 47], ["Ostrowiecki", None]],
+            rows=[
+                ["Kielecki", 1000 + count],
+                ["Sandomierski", 47],
+                ["Ostrowiecki", None],
+                ["=1+1", 5],  # a formula in a label: the CSV must not pass it on
+            ],
             unit="szt.",
             suppressed_cells=1,
             series=["Liczba PES"],
