@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+"""The public statistics, under /statystyki/ (Polish) and /en/statistics/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+app_name = "statistics"
+urlpatterns = [path("", views.statistics_view, name="index")]
