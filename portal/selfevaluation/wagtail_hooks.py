@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.organisations import access
@@ -161,8 +162,31 @@ class SelfEvaluationMenuItem(MenuItem):
         return can_read_all(request.user) or access.owes_of(request.user) is not None
 
 
+class QuestionnaireDeleteView(snippet_views.DeleteView):
+    """A questionnaire some OWES answered stays (its responses are protected): say so instead
+    of failing on the protected foreign key."""
+
+    def answered(self) -> bool:
+        return self.object.responses.exists()
+
+    @property
+    def confirmation_message(self) -> str:
+        if self.answered():
+            return _("OWES have answered this questionnaire: it cannot be deleted.")
+        return super().confirmation_message
+
+    def form_valid(self, form) -> HttpResponse:
+        if self.answered():
+            messages.error(
+                self.request, _("OWES have answered this questionnaire: it cannot be deleted.")
+            )
+            return redirect(self.index_url_name)
+        return super().form_valid(form)
+
+
 class QuestionnaireViewSet(SnippetViewSet):
     model = Questionnaire
+    delete_view_class = QuestionnaireDeleteView
     icon = "list-ul"
     menu_label = gettext_lazy("Self-evaluation questionnaires")
     list_display = ["year", "title", "opens_on", "closes_on"]

@@ -312,3 +312,19 @@ def test_demo_is_idempotent(demo):
     assert statuses == ["draft", "submitted", "submitted"]
     assert Questionnaire.objects.get(year=2025).responses.filter(status="submitted").count() == 3
     assert 6 <= demo_2026.questions.count() <= 8
+
+
+def test_questionnaire_with_answers_cannot_be_deleted(client):
+    made = questionnaire()
+    submitted(made, owes(), [3, 3, "Tekst"])
+    client.force_login(person("rops"))
+    delete = "wagtailsnippets_selfevaluation_questionnaire:delete"
+    url = reverse(delete, args=[made.pk])
+    assert "nie można go usunąć" in client.get(url).content.decode()
+    page = client.post(url, follow=True)
+    assert "nie można go usunąć" in page.content.decode()
+    assert Questionnaire.objects.filter(pk=made.pk).exists()
+    # without answers it may go
+    unanswered = questionnaire()
+    client.post(reverse(delete, args=[unanswered.pk]))
+    assert not Questionnaire.objects.filter(pk=unanswered.pk).exists()
