@@ -74,7 +74,11 @@ def _table_choices(language: str) -> tuple[tuple[str, str], ...]:
     from . import figures
 
     year = timezone.now().year - 1
-    return tuple((table.slug, str(table.title)) for table in figures.tables(year, None))
+    titles = {table.slug: str(table.title) for table in figures.tables(year, None)}
+    # A table with no data this year (None from figures) stays choosable by its slug.
+    for slug in getattr(figures, "SLUGS", {}).values():
+        titles.setdefault(slug, slug)
+    return tuple(titles.items())
 
 
 def live_tables(year: int) -> list[Table]:

@@ -9,7 +9,7 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from portal.demo.annual_report import YEAR, load_annual_report
+from portal.demo.annual_report import BODY, YEAR, load_annual_report
 from portal.statistics.models import AnnualReportPage
 from portal.statistics.report import display
 from portal.statistics.tables import Table
@@ -79,3 +79,13 @@ def test_the_demo_pdf_shows_the_real_charts_and_figures() -> None:
         image = pdf[index].render(scale=1).to_pil()
         image.save(PAGES / name)
         assert ink(image) > 50
+
+
+def test_every_table_the_demo_places_is_a_choice_of_the_figures_block() -> None:
+    from portal.statistics.report import _table_choices, table_choices
+
+    _table_choices.cache_clear()
+    slugs = dict(table_choices())
+    placed = {block["table"] for kind, block in BODY if kind == "figures"}
+    assert placed <= set(slugs)
+    assert all(slugs[slug] for slug in placed)
