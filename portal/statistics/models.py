@@ -113,6 +113,8 @@ class AnnualReportPage(RoutablePageMixin, PortalPage):
     parent_page_types = ["organisations.RkresPage"]
     subpage_types: list[str] = []
     template = "statistics/report/page.html"
+    # A copy (or a translation) is a new report: it freezes its own figures when published.
+    exclude_fields_in_copy = ["snapshot", "snapshot_taken_at", "pdf"]
 
     class Meta:
         verbose_name = _("annual report on the social economy")

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from portal.organisations.models import Powiat
+from portal.statistics.models import AnnualReportPage
 from portal.statistics.report import REPORTS_COLLECTION
 
 from .test_report_factories import (
@@ -149,3 +150,12 @@ def test_the_report_serves_its_frozen_tables_as_data(django_assert_max_num_queri
     lines = client.get(f"{page.url}dane/pes-by-subregion/csv/").content.decode().splitlines()
     assert "Ostrowiecki," in lines and "'=1+1,5" in lines and "Kielecki,1001" in lines
     assert client.get(f"{page.url}dane/no-such-table/csv/").status_code == 404
+
+
+def test_a_copy_is_a_new_report_with_nothing_frozen() -> None:
+    page = publish(report_page(2038))
+    copy = page.copy(
+        update_attrs={"slug": "raport-2039", "year": 2039, "title": "Kopia"}, keep_live=False
+    ).specific
+    assert not copy.is_frozen and copy.snapshot == [] and copy.pdf is None
+    assert AnnualReportPage.objects.get(pk=page.pk).pdf_id is not None
