@@ -9,15 +9,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .indicators import Indicator
 
 
 class ReportStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
-    RETURNED = "returned", _("returned for correction")
-    ACCEPTED = "accepted", _("accepted")
+    DRAFT = "draft", pgettext_lazy("report status", "draft")
+    SUBMITTED = "submitted", pgettext_lazy("report status", "submitted")
+    RETURNED = "returned", pgettext_lazy("report status", "returned for correction")
+    ACCEPTED = "accepted", pgettext_lazy("report status", "accepted")
 
 
 class ReportLocked(ValidationError):
@@ -136,12 +137,12 @@ class ReportEvent(models.Model):
     """One step in a report's life, with the values as they stood then."""
 
     class Action(models.TextChoices):
-        CREATED = "created", _("created")
-        SAVED = "saved", _("saved")
-        SUBMITTED = "submitted", _("submitted")
-        RETURNED = "returned", _("returned")
-        ACCEPTED = "accepted", _("accepted")
-        IMPORTED = "imported", _("imported")
+        CREATED = "created", pgettext_lazy("report history", "created")
+        SAVED = "saved", pgettext_lazy("report history", "saved")
+        SUBMITTED = "submitted", pgettext_lazy("report history", "submitted")
+        RETURNED = "returned", pgettext_lazy("report history", "returned")
+        ACCEPTED = "accepted", pgettext_lazy("report history", "accepted")
+        IMPORTED = "imported", pgettext_lazy("report history", "imported")
 
     report = models.ForeignKey(
         Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="history"
