@@ -56,8 +56,9 @@ def parse_selection(params: Mapping[str, Any]) -> Selection:
     year = years[0]
     raw_year = str(params.get("year") or "").strip()
     if raw_year:
-        if raw_year.isascii() and raw_year.isdigit() and int(raw_year) in years:
-            year = int(raw_year)
+        known = {str(y): y for y in years}  # compared as text: no int() of a huge string
+        if raw_year in known:
+            year = known[raw_year]
         else:
             problems.append(
                 _("There are no statistics for the year given; showing %(year)s.") % {"year": year}

@@ -74,6 +74,7 @@ CATALOGUE_PATH = "/sklep/catalogue/"
 DIRECTORY_PATH = "/baza-pes/"
 SEARCH_PATH = "/szukaj/"
 BOARD_PATH = "/zamowienia/"
+STATISTICS_PATH = "/statystyki/"
 NOTICE_RE = re.compile(r"^/zamowienia/\d+/$")
 PRODUCT_RE = re.compile(r"/sklep/catalogue/[\w-]+_\d+/")
 STATIC_FALLBACK = "/static/css/portal.css"
@@ -455,6 +456,9 @@ def discover(
     targets.append(Target("board", BOARD_PATH))
     targets.append(Target("board-filtered", BOARD_PATH + "?phase=open"))
     targets.append(Target("board-uncached", BOARD_PATH + "?nocache=1"))
+    # The public statistics (every table, chart and data table of the year), and one OWES's area.
+    targets.append(Target("statistics", STATISTICS_PATH))
+    targets.append(Target("statistics-filtered", STATISTICS_PATH + "?subregion=swietokrzyski-owes"))
     board = fetch(host, port, BOARD_PATH)
     notice_path = next((p for p in local_paths(board.body, base_url) if NOTICE_RE.search(p)), None)
     if notice_path is None:

@@ -55,6 +55,9 @@ def test_public_pages_are_valid_html(client, tmp_path):
         "/plany-lokalne/",
         "/en/local-plans/",
         "/plany-lokalne/?powiat=buski&status=adopted",
+        "/statystyki/",
+        "/en/statistics/",
+        "/statystyki/?subregion=swietokrzyski-owes",
     ]
     pages = {}
     for path in paths:

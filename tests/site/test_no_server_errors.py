@@ -203,6 +203,7 @@ def _edition(suffix: str) -> Callable[[str], str | None]:
 
 
 BOARD_PARAMS = ("powiat", "activity", "kind", "phase", "page")
+STATISTICS_PARAMS = ("year", "subregion")
 
 
 def _reversed(name: str, kwargs: Callable[[], dict | None] = dict) -> Callable[[str], str | None]:
@@ -297,6 +298,14 @@ TARGETS: dict[str, Target] = {
     "social clause": Target(_page_url(SocialClausePage), (), ("pl",)),
     "api notices": Target(_api(lambda: "/api/notices/"), BOARD_PARAMS, ONE),
     "api notice": Target(_api(_api_notice), (), ONE),
+    "statistics": Target(_reversed("statistics:index"), STATISTICS_PARAMS),
+    "api statistics": Target(_api(lambda: "/api/statistics/"), STATISTICS_PARAMS, ONE),
+    "api statistics json": Target(
+        _api(lambda: "/api/statistics/pes-by-powiat.json"), STATISTICS_PARAMS, ONE
+    ),
+    "api statistics csv": Target(
+        _api(lambda: "/api/statistics/orders-by-powiat.csv"), STATISTICS_PARAMS, ONE
+    ),
     "local plans": Target(_reversed("localplans:index"), ("powiat", "status")),
     "api local plans": Target(_api(lambda: "/api/local-plans/"), ("powiat", "status"), ONE),
     "api local plans summary": Target(_api(lambda: "/api/local-plans/summary/"), (), ONE),
@@ -500,6 +509,7 @@ PATH_TEMPLATES = [
     "/sklep/catalogue/x_{value}/",
     "/aktualnosci/{value}/rss/",
     "/lider-es/2026/glosuj/potwierdz/{value}/",
+    "/api/statistics/{value}.json",
 ]
 
 
