@@ -27,7 +27,7 @@ class Indicator(models.Model):
     source = models.CharField(
         _("source"), max_length=24, choices=IndicatorSource.choices, default=IndicatorSource.ENTERED
     )
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    sort_order = models.PositiveSmallIntegerField(_("display order"), default=0)
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Only active indicators appear in new reports.")
     )
