@@ -66,6 +66,9 @@ CACHEABLE_QUERY_KEYS = {
     "art94",
     "online",
     "phase",  # the procurement board's facets: powiat, activity, kind (above) and phase
+    "status",  # local ES plans by status
+    "year",  # the statistics by year and subregion
+    "subregion",
 }
 
 
@@ -232,7 +235,11 @@ _SHOP_MODELS = [
     "partner.StockRecord",
     "partner.Partner",
     "organisations.Organisation",
+    "organisations.Powiat",
     "home.SiteSettings",
+    # the statistics count accepted OWES reports and their targets
+    "monitoring.Report",
+    "monitoring.IndicatorTarget",
 ]
 for _label in _SHOP_MODELS:
     post_save.connect(invalidate_pages, sender=_label, dispatch_uid=f"pagecache-save-{_label}")

@@ -30,11 +30,15 @@ from .directory import load_directory
 from .events import load_events
 from .goodpractices import load_goodpractices
 from .identifiers import DEMO_PASSWORD, demo_iban, demo_krs, demo_nip, demo_regon
+from .localplans import load_localplans
+from .meetings import load_meetings
+from .monitoring import load_monitoring
 from .news import load_news
 from .pictures import draw_picture
 from .procurement import load_procurement
 from .publishing import publish, translation
 from .quotes import load_quotes
+from .selfevaluation import load_selfevaluation
 
 THUMBNAIL_SIZES = ("480x360", "800x600")  # as in the product card and product page templates
 
@@ -84,6 +88,10 @@ class DemoLoader:
         self.load_competition_english()
         load_goodpractices(self)
         load_procurement(self.home, self.say, self.accounts)
+        load_localplans(self.say)
+        load_meetings(self.say)
+        load_monitoring(self.say)
+        load_selfevaluation(self.say)
 
     # Region -----------------------------------------------------------------------------
     def load_powiats(self) -> None:

@@ -45,8 +45,7 @@ class Table:
     def from_dict(cls, data: dict[str, Any]) -> Table:
         """Back from `as_dict` (the annual report's frozen snapshot)."""
         rows = [
-            [row[0], *(_figure(cell) for cell in row[1:])] if row else row
-            for row in data["rows"]
+            [row[0], *(_figure(cell) for cell in row[1:])] if row else row for row in data["rows"]
         ]
         return cls(**{**data, "rows": rows})
 
