@@ -141,7 +141,12 @@ def import_file(name: str, content: bytes, user: Any) -> ImportResult:
             problems.append(_("bad number “%(value)s”") % {"value": cells["value"]})
         if owes and year and quarter:
             key = (owes.slug, year, quarter)
-            if key in accepted:
+            if not services.quarter_has_started(year, quarter):
+                problems.append(
+                    _("%(year)s Q%(quarter)s has not started yet")
+                    % {"year": year, "quarter": quarter}
+                )
+            elif key in accepted:
                 problems.append(
                     _("the report for %(year)s Q%(quarter)s is already accepted")
                     % {"year": year, "quarter": quarter}

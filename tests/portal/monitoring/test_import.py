@@ -75,6 +75,7 @@ def test_one_bad_row_saves_nothing_and_each_bad_row_is_reported(world, client) -
         [a, 2025, 3, world.entered.code, "1", ""],  # 7: accepted already
         [a, 2024, 4, world.entered.code, "6", ""],  # 8: twice
         [a, 2024, 4, world.computed.code, "-1", ""],  # 9: negative
+        [a, 2099, 1, world.computed.code, "1", ""],  # 10: a future quarter
     ]
     reports_before = Report.objects.count()
     values_before = list(ReportValue.objects.order_by("pk").values_list("pk", "value"))
@@ -84,12 +85,13 @@ def test_one_bad_row_saves_nothing_and_each_bad_row_is_reported(world, client) -
     )
     assert response.status_code == 200
     errors = dict(response.context["result"].errors)
-    assert sorted(errors) == [3, 4, 5, 6, 7, 8, 9]
+    assert sorted(errors) == [3, 4, 5, 6, 7, 8, 9, 10]
     assert "nie-ma-takiego" in errors[3]
     assert "brak-wskaznika" in errors[4]
     assert "dużo" in errors[5]
     assert "1–4" in errors[6]
     assert "zaakceptowane" in errors[7]
+    assert "nie rozpoczął" in errors[10]
     body = response.content.decode()
     assert "Nic nie zostało zapisane" in body
     assert Report.objects.count() == reports_before
