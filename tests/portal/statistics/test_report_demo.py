@@ -75,6 +75,12 @@ def test_the_demo_pdf_shows_the_real_charts_and_figures() -> None:
     PAGES.mkdir(exist_ok=True)
     pdf = pypdfium2.PdfDocument(content)
     pages = ((0, "demo-page-1.png"), (1, "demo-page-2.png"), (chart_page, "demo-chart-page.png"))
+    # Every page with a figure too, to look at (the demo's small groups are mostly "<5").
+    pages += tuple(
+        (i, f"demo-page-{i + 1}.png")
+        for i, text in enumerate(texts)
+        if i > 1 and ("Rysunek" in text or "Figure" in text)
+    )
     for index, name in pages:
         image = pdf[index].render(scale=1).to_pil()
         image.save(PAGES / name)
