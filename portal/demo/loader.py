@@ -24,6 +24,7 @@ from portal.organisations import roles
 from portal.organisations.models import ConsortiumMember, Organisation, Powiat
 
 from . import data, pages, region, shop
+from .annual_report import load_annual_report
 from .certificates import load_certificates
 from .competition import load_competition
 from .directory import load_directory
@@ -92,6 +93,7 @@ class DemoLoader:
         load_meetings(self.say)
         load_monitoring(self.say)
         load_selfevaluation(self.say)
+        load_annual_report(self.say)  # last: it freezes the figures of everything above
 
     # Region -----------------------------------------------------------------------------
     def load_powiats(self) -> None:

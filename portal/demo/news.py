@@ -238,15 +238,8 @@ def load_news(home: Page, home_en: Page, organisations: dict) -> None:
         "RKRES opiniuje i koordynuje politykę rozwoju ekonomii społecznej w "
         "województwie świętokrzyskim."
     )
+    # The annual report's PDF is added by `annual_report.load_annual_report`, which makes it.
     rkres.documents = [
-        (
-            "document",
-            {
-                "kind": "annual_report",
-                "title": "",
-                "document": document("Raport o stanie ES w województwie 2025"),
-            },
-        ),
         (
             "document",
             {"kind": "resolution", "title": "", "document": document("Uchwała nr 3/2026 RKRES")},

@@ -235,7 +235,7 @@ class RkresPage(PortalPage):
         FieldPanel("documents"),
     ]
     parent_page_types = ["organisations.OrganisationIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["statistics.AnnualReportPage"]
 
     class Meta:
         verbose_name = _("RKRES page")
