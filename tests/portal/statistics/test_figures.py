@@ -176,3 +176,42 @@ def test_a_later_year_filter_leaves_out_pes_founded_after_it(world):
         1 for p in world.pes if p.operating_since is None or p.operating_since.year < world.year
     )
     assert by_label(earlier["pes-by-powiat"])["Razem"] == [founded]
+
+
+def test_owes_indicators_sum_the_accepted_reports_against_the_target(world):
+    from portal.monitoring.indicators import Indicator, IndicatorTarget
+    from portal.monitoring.reports import Report, ReportStatus, ReportValue
+
+    indicator = Indicator.objects.create(code="stat-wsparcie", name="Osoby wsparte", unit="osoby")
+    IndicatorTarget.objects.create(indicator=indicator, owes=world.owes, year=world.year, value=40)
+    values = {1: (ReportStatus.ACCEPTED, 10), 2: (ReportStatus.ACCEPTED, 5)}
+    values[3] = (ReportStatus.SUBMITTED, 100)  # not accepted: not a fact yet
+    for quarter, (status, value) in values.items():
+        report = Report.objects.create(owes=world.owes, year=world.year, quarter=quarter)
+        ReportValue.objects.create(report=report, indicator=indicator, value=value)
+        Report.objects.filter(pk=report.pk).update(status=status)  # decided after filling in
+    table = {t.slug: t for t in figures.tables(world.year, world.owes)}["owes-indicators"]
+    rows = by_label(table)
+    accepted = sum(v for s, v in values.values() if s == ReportStatus.ACCEPTED)
+    assert rows["OWES Statystyczny – Osoby wsparte (osoby)"] == [
+        Decimal("40"),
+        Decimal(accepted),
+        Decimal("37.5"),
+    ]
+
+
+def test_the_number_of_queries_does_not_grow_with_the_rows(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.orders import create_pes_order
+    from tests.factories.partners import PartnerFactory
+
+    with CaptureQueriesContext(connection) as before:
+        figures.tables(world.year, world.owes)
+    for i in range(8):
+        partner = PartnerFactory(name=f"Dodatkowy PES {i}", powiat=world.powiats[1])
+        create_pes_order(partner, guest_email=f"dodatkowy{i}@example.org")
+    with CaptureQueriesContext(connection) as after:
+        figures.tables(world.year, world.owes)
+    assert len(after.captured_queries) == len(before.captured_queries) <= 30
