@@ -199,6 +199,11 @@ def pes_by_founding_year(year: int, subregion: Organisation | None) -> Table:
     )
 
 
+def share(n: int, total: int) -> Measure:
+    """A part of a shown total: the part and the rest must both be big enough."""
+    return measure(n, n, total - n)
+
+
 def pes_status(year: int, subregion: Organisation | None) -> Table:
     end = _year_end(year)
     pes = _pes(year, subregion).annotate(
@@ -222,8 +227,9 @@ def pes_status(year: int, subregion: Organisation | None) -> Table:
         + _pes_scope(year),
         columns=[_("Group"), _("PES")],
         rows=[
-            (_("social enterprises (PS status)"), [count(figures["ps"])]),
-            (_("eligible under art. 94 Pzp"), [count(figures["art94"])]),
+            # the PES outside a group (all minus the group) are a group too: hidden when small
+            (_("social enterprises (PS status)"), [share(figures["ps"], figures["total"])]),
+            (_("eligible under art. 94 Pzp"), [share(figures["art94"], figures["total"])]),
             (_("all PES"), [count(figures["total"])]),
         ],
     )

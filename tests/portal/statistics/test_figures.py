@@ -215,3 +215,15 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(world):
     with CaptureQueriesContext(connection) as after:
         figures.tables(world.year, world.owes)
     assert len(after.captured_queries) == len(before.captured_queries) <= 30
+
+
+def test_a_status_count_is_hidden_when_the_rest_of_the_pes_are_few(world):
+    """16 PES, 8 with PS status; make 13 PS: the 3 without it could be computed back."""
+    for partner in world.pes:
+        if not partner.ps_decision_number:
+            partner.ps_decision_number, partner.ps_decision_date = "PS/X", datetime.date(2020, 1, 1)
+            partner.save()
+            if sum(1 for p in world.pes if p.ps_decision_number) == 13:
+                break
+    table = {t.slug: t for t in figures.tables(world.year, world.owes)}["pes-status"]
+    assert table.rows[0][1] is None and table.rows[-1][1] == 16
