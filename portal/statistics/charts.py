@@ -73,6 +73,8 @@ def _number(cell: object) -> float | None:
 def svg(table: Table) -> SafeString:
     """The chart of `table.series` over its rows, as an accessible inline SVG element."""
     rows = table.rows[:-1] if has_total(table) else table.rows
+    if table.chart == "hbar":
+        rows = rows[::-1]  # pygal draws the first bar at the bottom: read top-down like the table
     series = [name for name in (table.series or table.columns[1:2]) if name in table.columns]
     kind = KINDS.get(table.chart, pygal.Bar)
     height = max(400, 60 + 34 * len(rows)) if table.chart == "hbar" else 450
