@@ -240,6 +240,14 @@ class RkresPage(PortalPage):
     class Meta:
         verbose_name = _("RKRES page")
 
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        # The annual reports published under this page, newest first.
+        context["annual_reports"] = (
+            self.get_children().live().public().specific().order_by("-first_published_at")
+        )
+        return context
+
 
 class ThematicGroup(Orderable):
     """A thematic group of the RKRES, with its members and documents."""

@@ -25,6 +25,7 @@ from marketplace.directory.filters import ART_94, SOCIAL_ENTERPRISE, listed_part
 from marketplace.order import statuses
 from marketplace.partner.models import ActivityField, LegalForm
 from marketplace.procurement.models import Notice, NoticeKind, NoticeStatus
+from portal.monitoring.progress import progress
 from portal.organisations.models import Organisation, Powiat
 
 from .suppression import Measure, build, count, measure
@@ -500,11 +501,7 @@ def awards_by_kind(year: int, subregion: Organisation | None) -> Table:
 
 
 def owes_indicators(year: int, subregion: Organisation | None) -> Table | None:
-    """Targets against accepted achievements per OWES (None while monitoring is not there)."""
-    try:
-        from portal.monitoring.progress import progress
-    except ImportError:
-        return None
+    """Targets against the OWES's accepted reports (`portal.monitoring.progress`)."""
     rows = [
         (
             f"{item.owes.name} – {item.indicator.name} ({item.indicator.unit})",
