@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from portal.localplans.models import Gmina, LocalPlan, LocalPlanSettings, PlanStatus
-
-from .factories import AdoptedPlanFactory, GminaFactory, LocalPlanFactory, powiat
+from tests.factories.localplans import AdoptedPlanFactory, GminaFactory, LocalPlanFactory, powiat
 
 pytestmark = pytest.mark.django_db
 

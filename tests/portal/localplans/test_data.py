@@ -18,8 +18,7 @@ from portal.localplans.data import (
     load_gminas,
 )
 from portal.localplans.models import Gmina
-
-from .factories import powiat
+from tests.factories.localplans import powiat
 
 
 def _rows() -> list[dict[str, str]]:

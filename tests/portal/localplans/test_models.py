@@ -8,8 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from portal.localplans.models import Gmina, LocalPlan, PlanStatus
-
-from .factories import GminaFactory, powiat
+from tests.factories.localplans import GminaFactory, powiat
 
 pytestmark = pytest.mark.django_db
 

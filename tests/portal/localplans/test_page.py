@@ -14,8 +14,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from portal.localplans.models import Gmina, LocalPlan, LocalPlanSettings, PlanStatus
-
-from .factories import AdoptedPlanFactory, GminaFactory, LocalPlanFactory, powiat
+from tests.factories.localplans import AdoptedPlanFactory, GminaFactory, LocalPlanFactory, powiat
 
 pytestmark = pytest.mark.django_db
 URL = "/plany-lokalne/"

@@ -11,10 +11,9 @@ from django.urls import reverse
 
 from portal.localplans.models import LocalPlan, LocalPlanSettings, PlanStatus
 from portal.organisations import roles
+from tests.factories.localplans import GminaFactory, LocalPlanFactory, powiat
 from tests.factories.organisations import OrganisationFactory
 from tests.factories.users import UserFactory
-
-from .factories import GminaFactory, LocalPlanFactory, powiat
 
 pytestmark = pytest.mark.django_db
 ROLES = ["owes_a", "owes_b", "rops", "rkres", "anonymous"]

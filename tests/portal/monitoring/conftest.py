@@ -8,9 +8,7 @@ from typing import Any
 import pytest
 
 from portal.monitoring.models import Indicator, IndicatorSource, Report, ReportStatus
-from tests.factories.organisations import OrganisationFactory, PowiatFactory
-
-from .factories import (
+from tests.factories.monitoring import (
     IndicatorFactory,
     ReportFactory,
     owes_editor,
@@ -18,6 +16,7 @@ from .factories import (
     rops_moderator,
     value,
 )
+from tests.factories.organisations import OrganisationFactory, PowiatFactory
 
 
 @dataclass

@@ -36,7 +36,7 @@ def test_indicator_snippets(world, client, person, list_status, add_status) -> N
 
 
 def test_progress_page_shows_targets_and_accepted_sums(world, client) -> None:
-    from .factories import TargetFactory
+    from tests.factories.monitoring import TargetFactory
 
     TargetFactory(indicator=world.entered, owes=world.owes_a, year=2025, value=40)
     client.force_login(world.people["rops"])

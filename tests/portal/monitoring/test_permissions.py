@@ -168,7 +168,7 @@ def test_bad_number_is_refused_and_nothing_saved(world, client) -> None:
 
 def test_query_budget_does_not_grow(world, client, django_assert_max_num_queries) -> None:
     """The list and the report page cost the same whether there are few or many rows."""
-    from .factories import IndicatorFactory, ReportFactory, value
+    from tests.factories.monitoring import IndicatorFactory, ReportFactory, value
 
     client.force_login(world.people["rops"])
     client.get(reverse("monitoring_reports"))  # warm the per-session caches

@@ -8,9 +8,8 @@ import pytest
 
 from portal.monitoring.models import ReportStatus
 from portal.monitoring.progress import progress
+from tests.factories.monitoring import IndicatorFactory, ReportFactory, TargetFactory, value
 from tests.factories.organisations import OrganisationFactory
-
-from .factories import IndicatorFactory, ReportFactory, TargetFactory, value
 
 pytestmark = pytest.mark.django_db
 

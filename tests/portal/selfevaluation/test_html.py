@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.factories.selfevaluation import owes, person, questionnaire, submitted
 from tests.helpers.html import VNU, nu_errors
-
-from .factories import owes, person, questionnaire, submitted
 
 pytestmark = pytest.mark.django_db
 

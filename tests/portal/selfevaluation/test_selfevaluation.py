@@ -13,9 +13,8 @@ from django.urls import reverse
 
 from portal.selfevaluation.models import Answer, Question, Questionnaire, Response
 from portal.selfevaluation.services import summary
+from tests.factories.selfevaluation import owes, person, questionnaire, submitted
 from tests.helpers.clock import clock
-
-from .factories import owes, person, questionnaire, submitted
 
 pytestmark = pytest.mark.django_db
 

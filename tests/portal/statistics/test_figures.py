@@ -15,8 +15,7 @@ from marketplace.partner.models import LegalForm
 from portal.competition.models import Award, Nomination
 from portal.statistics import figures
 from portal.statistics.tables import MIN_GROUP
-
-from .factories import build_world
+from tests.factories.statistics import build_world
 
 pytestmark = pytest.mark.usefixtures("demo")
 

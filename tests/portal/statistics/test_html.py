@@ -6,9 +6,8 @@ import shutil
 
 import pytest
 
+from tests.factories.statistics import build_world
 from tests.helpers.html import VNU, nu_errors
-
-from .factories import build_world
 
 pytestmark = [
     pytest.mark.usefixtures("demo"),

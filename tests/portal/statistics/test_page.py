@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from portal.statistics import charts, figures
-
-from .factories import build_world
+from tests.factories.statistics import build_world
 
 pytestmark = pytest.mark.usefixtures("demo")
 

@@ -10,8 +10,7 @@ from django.test import Client
 from portal.organisations.models import Powiat
 from portal.statistics.models import AnnualReportPage
 from portal.statistics.report import REPORTS_COLLECTION
-
-from .test_report_factories import (
+from tests.factories.annual_report import (
     VOIVODESHIP,
     counted_tables,
     publish,

@@ -13,8 +13,8 @@ from portal.demo.annual_report import BODY, YEAR, load_annual_report
 from portal.statistics.models import AnnualReportPage
 from portal.statistics.report import display
 from portal.statistics.tables import Table
+from tests.factories.annual_report import rkres_page
 
-from .test_report_factories import rkres_page
 from .test_report_pdf import PAGES, ink
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]

@@ -10,10 +10,9 @@ from django.test import Client
 
 from portal.demo.annual_report import YEAR, load_annual_report
 from portal.statistics.models import AnnualReportPage
+from tests.factories.annual_report import report_page
 from tests.helpers.html import VNU, nu_errors
 from tests.site.test_no_english import english_words
-
-from .test_report_factories import report_page
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 

@@ -10,7 +10,7 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from .test_report_factories import (
+from tests.factories.annual_report import (
     TITLE,
     publish,
     report_page,

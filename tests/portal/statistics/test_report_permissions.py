@@ -10,13 +10,12 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from portal.organisations.models import RkresPage
 from portal.statistics.models import AnnualReportPage
-from tests.factories.users import PesUserFactory
-
-from .test_report_factories import (
+from tests.factories.annual_report import (
     report_page,
     rkres_page,
     statistics,  # noqa: F401 (fixture)
 )
+from tests.factories.users import PesUserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo", "statistics")]
 
