@@ -47,6 +47,7 @@ BODY = [
         "danych pojedynczych organizacji.",
     ),
     _figures("pes-by-powiat"),
+    _figures("pes-by-subregion"),
     _section(
         "Sektor podmiotów ekonomii społecznej",
         "Najliczniejszą grupę podmiotów nadal stanowią stowarzyszenia i fundacje prowadzące "

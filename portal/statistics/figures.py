@@ -128,6 +128,33 @@ def pes_by_powiat(year: int, subregion: Organisation | None) -> Table:
     )
 
 
+def pes_by_subregion(year: int, subregion: Organisation | None) -> Table | None:
+    """PES by the OWES area of their powiat: readable where single powiats are too small.
+    Shown for the whole region only (one area is already the whole of the filtered page)."""
+    if subregion is not None:
+        return None
+    areas = list(Organisation.objects.filter(kind=Organisation.Kind.OWES).order_by("name"))
+    counts = dict(
+        _pes(year, None)
+        .filter(powiat__organisations__kind=Organisation.Kind.OWES)
+        .values_list("powiat__organisations")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    rows = [(str(area), [count(counts.get(area.pk, 0))]) for area in areas]
+    return build(
+        slug="pes-by-subregion",
+        title=_("Social economy entities (PES) by subregion"),
+        description=_(
+            "Number of PES by subregion: the powiats each OWES serves, named after that OWES."
+        )
+        + " "
+        + _pes_scope(year),
+        columns=[_("Subregion (OWES area)"), _("PES")],
+        rows=rows,
+        chart="bar",
+    )
+
+
 def pes_by_legal_form(year: int, subregion: Organisation | None) -> Table:
     counts = dict(_pes(year, subregion).values_list("legal_form").annotate(n=Count("pk")))
     rows = [(str(label), [count(counts.get(value, 0))]) for value, label in LegalForm.choices]
@@ -533,6 +560,7 @@ def owes_indicators(year: int, subregion: Organisation | None) -> Table | None:
 
 TABLES: list[Callable[[int, Organisation | None], Table | None]] = [
     pes_by_powiat,
+    pes_by_subregion,
     pes_by_legal_form,
     pes_by_activity,
     pes_by_founding_year,
@@ -568,6 +596,7 @@ def table(
 
 SLUGS = {
     "pes_by_powiat": "pes-by-powiat",
+    "pes_by_subregion": "pes-by-subregion",
     "pes_by_legal_form": "pes-by-legal-form",
     "pes_by_activity": "pes-by-activity",
     "pes_by_founding_year": "pes-by-founding-year",

@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from marketplace.partner.models import LegalForm
 from portal.competition.models import Award, Nomination
+from portal.organisations.models import Organisation
 from portal.statistics import figures
 from portal.statistics.tables import MIN_GROUP
 from tests.factories.statistics import build_world
@@ -226,3 +227,21 @@ def test_a_status_count_is_hidden_when_the_rest_of_the_pes_are_few(world):
                 break
     table = {t.slug: t for t in figures.tables(world.year, world.owes)}["pes-status"]
     assert table.rows[0][1] is None and table.rows[-1][1] == 16
+
+
+def test_pes_by_subregion_equals_an_independent_count_per_owes_area(world):
+    published = {t.slug: t for t in figures.tables(world.year, None)}
+    rows = by_label(published["pes-by-subregion"])
+    end = datetime.date(world.year, 12, 31)
+    listed = Partner.objects.filter(listed_in_directory=True).filter(
+        Q(operating_since__isnull=True) | Q(operating_since__lte=end)
+    )
+    owes_list = Organisation.objects.filter(kind=Organisation.Kind.OWES)
+    for owes in owes_list:
+        area = {powiat.pk for powiat in owes.powiats.all()}
+        counted = sum(1 for partner in listed if partner.powiat_id in area)
+        assert rows[str(owes)] == [shown(counted)]
+    assert rows[str(world.owes)] == [16]
+    assert len(rows) == owes_list.count()
+    # One area is the whole of a filtered page: the table is left out there.
+    assert "pes-by-subregion" not in {t.slug for t in figures.tables(world.year, world.owes)}
