@@ -304,10 +304,10 @@ def register_meetings_kept_url() -> list:
     return [path("spotkania/", meetings_kept_view, name="events_meetings_kept")]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_monitoring_menu_item")  # inside the admin's "Monitoring" menu
 def register_meetings_kept_menu_item() -> MeetingsKeptMenuItem:
     return MeetingsKeptMenuItem(
-        _("Meetings kept"), reverse("events_meetings_kept"), icon_name="date", order=906
+        _("Meetings kept"), reverse("events_meetings_kept"), icon_name="date", order=21
     )
 
 

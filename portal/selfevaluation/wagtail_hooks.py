@@ -208,11 +208,11 @@ def register_selfevaluation_urls():
     return [path("samoocena/", include(urls))]
 
 
-@hooks.register("register_admin_menu_item")
+@hooks.register("register_monitoring_menu_item")  # inside the admin's "Monitoring" menu
 def register_selfevaluation_menu_item():
     return SelfEvaluationMenuItem(
         gettext_lazy("OWES self-evaluation"),
         reverse("selfevaluation_index"),
         icon_name="tasks",
-        order=905,
+        order=20,
     )

@@ -14,7 +14,7 @@ from portal.events.meetings import NoticeState, meetings_kept
 from portal.events.models import EventKind, MeetingNotice
 from tests.helpers.clock import clock, warsaw
 from tests.helpers.html import VNU, nu_errors
-from tests.portal.selfevaluation.factories import person
+from tests.factories.selfevaluation import person
 
 pytestmark = pytest.mark.django_db
 
