@@ -1,7 +1,8 @@
 """Test data builders, one module per area; the shared ones are re-exported here
 (`from tests.factories import PartnerFactory, sell`), the builders of one area only are imported
-from their module (`from tests.factories.monitoring import ReportFactory`). Oscar's own catalogue helpers come from
-oscar.test.factories; a PES with products is always built through `catalogue`."""
+from their module (`from tests.factories.monitoring import ReportFactory`). Oscar's own
+catalogue helpers come from oscar.test.factories; a PES with products is always built through
+`catalogue`."""
 
 from .catalogue import VALID_IBANS, pes_with_products, sell, seller_with_product
 from .certificates import certificate

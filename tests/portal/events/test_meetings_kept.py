@@ -12,9 +12,9 @@ from django.utils import timezone
 from portal.demo.publishing import document
 from portal.events.meetings import NoticeState, meetings_kept
 from portal.events.models import EventKind, MeetingNotice
+from tests.factories.selfevaluation import person
 from tests.helpers.clock import clock, warsaw
 from tests.helpers.html import VNU, nu_errors
-from tests.factories.selfevaluation import person
 
 pytestmark = pytest.mark.django_db
 
