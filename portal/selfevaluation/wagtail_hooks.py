@@ -202,7 +202,8 @@ def register_selfevaluation_urls():
         path("", index, name="selfevaluation_index"),
         path("<int:year>/odpowiedzi/", answer, name="selfevaluation_answer"),
         path("<int:year>/podsumowanie/", summary_view, name="selfevaluation_summary"),
-        path("<int:year>/odpowiedzi.csv", csv_view, name="selfevaluation_csv"),
+        # A trailing slash, as every admin route: a path without one is "fixed" by APPEND_SLASH.
+        path("<int:year>/odpowiedzi-csv/", csv_view, name="selfevaluation_csv"),
         path("odpowiedz/<int:pk>/", response_detail, name="selfevaluation_response"),
     ]
     return [path("samoocena/", include(urls))]
