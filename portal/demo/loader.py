@@ -39,6 +39,7 @@ from .pictures import draw_picture
 from .procurement import load_procurement
 from .publishing import publish, translation
 from .quotes import load_quotes
+from .sector import load_sector
 from .selfevaluation import load_selfevaluation
 
 THUMBNAIL_SIZES = ("480x360", "800x600")  # as in the product card and product page templates
@@ -84,6 +85,7 @@ class DemoLoader:
         shop.load_orders(self.say)
         load_quotes(self.say)
         load_directory(self.say)
+        load_sector(self.say)  # the PES that do not sell: enough for the statistics
         load_certificates(self.say)
         load_competition(self.home, self.say)
         self.load_competition_english()
