@@ -470,10 +470,10 @@ def employees_of(index: int) -> tuple[int, int]:
 
 
 def ps_decision(index: int, item: SectorPes, founded: date, today: date) -> tuple[str, date | None]:
-    """Most social cooperatives and every third other eligible PES hold the PS status."""
+    """Most social cooperatives and half the other eligible PES hold the PS status (~40%)."""
     if item.legal_form not in MAY_BE_PS or item.slug in RECENT:
         return "", None
-    granted = index % 4 != 3 if item.legal_form == SC else index % 3 == 0
+    granted = index % 4 != 3 if item.legal_form == SC else index % 2 == 0
     if not granted:
         return "", None
     decided = min(founded + timedelta(days=200 + (index * 37) % 400), today - timedelta(days=10))
