@@ -459,6 +459,8 @@ def discover(
     # The public statistics (every table, chart and data table of the year), and one OWES's area.
     targets.append(Target("statistics", STATISTICS_PATH))
     targets.append(Target("statistics-filtered", STATISTICS_PATH + "?subregion=swietokrzyski-owes"))
+    # As rendered: twelve tables with their SVG charts (an unknown parameter bypasses the cache).
+    targets.append(Target("statistics-uncached", STATISTICS_PATH + "?nocache=1"))
     board = fetch(host, port, BOARD_PATH)
     notice_path = next((p for p in local_paths(board.body, base_url) if NOTICE_RE.search(p)), None)
     if notice_path is None:
