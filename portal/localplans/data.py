@@ -102,6 +102,7 @@ def _messages(error: ValidationError) -> str:
 def load_gminas(text: str) -> ImportResult:
     """Create or update gminas by TERYT code; nothing is saved unless every row is valid, and
     an unchanged gmina is not saved again (a second load writes nothing)."""
+    # Here, not at the top: the models import POWIAT_TERYT from this module.
     from portal.organisations.models import Powiat
 
     from .models import Gmina

@@ -25,6 +25,8 @@ from marketplace.directory.filters import ART_94, SOCIAL_ENTERPRISE, listed_part
 from marketplace.order import statuses
 from marketplace.partner.models import ActivityField, LegalForm
 from marketplace.procurement.models import Notice, NoticeKind, NoticeStatus
+from portal.competition.models import Award
+from portal.competition.results import awarded_nominations
 from portal.monitoring.progress import progress
 from portal.organisations.models import Organisation, Powiat
 
@@ -296,9 +298,6 @@ def certificates_over_time(year: int, subregion: Organisation | None) -> Table:
 
 
 def laureates(year: int, subregion: Organisation | None) -> Table:
-    from portal.competition.models import Award
-    from portal.competition.results import awarded_nominations
-
     nominations = awarded_nominations().filter(
         edition__results_published=True, edition__live=True, edition__year__lte=year
     )
