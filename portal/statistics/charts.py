@@ -9,13 +9,17 @@ out of the chart (it would dwarf the bars). Colours are dark enough against whit
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from decimal import Decimal
 
 import pygal
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
@@ -58,6 +62,9 @@ KINDS = {
 }
 
 
+CHART_CACHE_SECONDS = 24 * 60 * 60
+
+
 def chart_id(table: Table) -> str:
     return f"chart-{slugify(table.slug)}"
 
@@ -71,7 +78,24 @@ def _number(cell: object) -> float | None:
 
 
 def svg(table: Table) -> SafeString:
-    """The chart of `table.series` over its rows, as an accessible inline SVG element."""
+    """The chart of `table.series` over its rows, as an accessible inline SVG element.
+
+    Drawing is most of the page's time (pygal, about 8 ms a chart), and a chart depends only on
+    its table and the language: it is kept in the cache under a digest of both, so a figure that
+    changed is simply drawn anew under another key.
+    """
+    digest = hashlib.sha256(
+        json.dumps([get_language(), table.as_dict()], sort_keys=True, default=str).encode()
+    ).hexdigest()
+    key = f"statistics-svg:{digest}"
+    rendered = cache.get(key)
+    if rendered is None:
+        rendered = _draw(table)
+        cache.set(key, rendered, CHART_CACHE_SECONDS)
+    return mark_safe(rendered)  # noqa: S308 (pygal escapes its text; ours too)
+
+
+def _draw(table: Table) -> str:
     rows = table.rows[:-1] if has_total(table) else table.rows
     if table.chart == "hbar":
         rows = rows[::-1]  # pygal draws the first bar at the bottom: read top-down like the table
@@ -100,8 +124,7 @@ def svg(table: Table) -> SafeString:
     for name in series:
         index = table.columns.index(name)
         chart.add(name, [_number(row[index]) for row in rows])
-    rendered = chart.render(is_unicode=True)
-    return mark_safe(_label(rendered, table))  # noqa: S308 (pygal escapes its text; ours too)
+    return _label(chart.render(is_unicode=True), table)
 
 
 def _label(rendered: str, table: Table) -> str:
